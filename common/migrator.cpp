@@ -1,0 +1,186 @@
+#include "migrator.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "planner.hpp"
+#include "script_loader.hpp"
+#include "text.hpp"
+#include "version_table.hpp"
+
+namespace migrate {
+namespace {
+
+bool is_directory(const std::string& path) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string absolute(const std::string& path) {
+    char buf[PATH_MAX];
+    if (!path.empty() && path[0] != '/' && ::realpath(".", buf)) return std::string(buf) + "/" + path;
+    return path;
+}
+
+std::optional<std::string> comma_list(std::vector<std::string> items, bool sort) {
+    if (items.empty()) return std::nullopt;
+    if (sort) std::sort(items.begin(), items.end());
+    return join(items, ",");
+}
+
+std::vector<std::string> split_targets(const std::string& target) {
+    std::vector<std::string> out;
+    for (auto part : split(target, ',')) out.emplace_back(trim(part));
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location) {
+    if (!is_directory(script_location))
+        throw Error(ErrorKind::Script,
+                    fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
+                                "(migrate_config('script_location', '/path/to/migrations')).",
+                                absolute(script_location)));
+    std::string versions = script_location + "/versions";
+    if (!is_directory(versions))
+        throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
+                                                   "folder.",
+                                                   absolute(versions)));
+    return std::make_unique<RevisionGraph>(load_revisions(versions));
+}
+
+Migrator::Migrator(Database& db, Settings settings) : db_(db), settings_(std::move(settings)) {}
+
+const RevisionGraph& Migrator::graph() {
+    if (!graph_) graph_ = load_graph(settings_.script_location());
+    return *graph_;
+}
+
+std::string Migrator::upgrade(const std::string& target) { return run("upgrade", target); }
+std::string Migrator::downgrade(const std::string& target) { return run("downgrade", target); }
+std::string Migrator::stamp(const std::string& target) { return run("stamp", target); }
+
+std::string Migrator::run(const char* command, const std::string& target) {
+    const std::string name(command);
+    if (name != "stamp" && target.find(':') != std::string::npos)
+        throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
+                                         name, target));
+    const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
+    VersionTable table(db_, settings_.version_table());
+    const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
+
+    db_.begin_run(table.name());
+    try {
+        bool table_exists = table.exists();
+        std::vector<std::string> current = table_exists ? table.read() : std::vector<std::string>{};
+        std::vector<Step> steps;
+        if (name == "upgrade")
+            steps = plan_upgrade(g, current, target);
+        else if (name == "downgrade")
+            steps = plan_downgrade(g, current, target);
+        else
+            steps = plan_stamp(g, current, split_targets(target));
+
+        // Read every section first: a step that cannot run fails the call
+        // before anything is changed.
+        std::vector<RevisionSections> sections(steps.size());
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const Step& step = steps[i];
+            if (step.kind == Step::Kind::Stamp) continue;
+            if (step.revision->is_python)
+                throw Error(ErrorKind::Script,
+                            fmt::format("Can't run {} of revision {} ({}): it is an Alembic Python revision, which "
+                                        "migrate never executes; run this step with Alembic or rewrite it as a .sql "
+                                        "revision",
+                                        name, step.revision->id, step.revision->path));
+            sections[i] = load_sections(*step.revision);
+        }
+
+        HeadTracker tracker(g, current);
+        std::string log;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const Step& step = steps[i];
+            if (!table_exists) {
+                table.create();
+                table_exists = true;
+            }
+            if (step.kind != Step::Kind::Stamp) {
+                const std::string& sql = step.is_upgrade() ? sections[i].upgrade : sections[i].downgrade;
+                if (!trim(sql).empty()) {
+                    try {
+                        db_.execute(sql);
+                    } catch (const Error& e) {
+                        throw Error(ErrorKind::Execution,
+                                    fmt::format("{} of revision {} ({}) failed: {}", name, step.revision->id,
+                                                step.revision->path, e.what()),
+                                    e.engine_code());
+                    }
+                }
+            }
+            for (const auto& change : tracker.apply(step)) table.apply(change);
+            log += "Running " + step.describe() + "\n";
+            if (per_step && i + 1 < steps.size()) {
+                db_.commit_run();
+                db_.begin_run(table.name());
+                auto expected = tracker.heads();
+                std::sort(expected.begin(), expected.end());
+                if (table.read() != expected)
+                    throw Error(ErrorKind::Revision,
+                                "the version table was changed by another connection during the run; the steps "
+                                "committed so far remain applied");
+            }
+        }
+        db_.commit_run();
+        if (!log.empty()) log.pop_back();
+        return log;
+    } catch (...) {
+        db_.rollback_run();
+        throw;
+    }
+}
+
+std::optional<std::string> Migrator::current() {
+    VersionTable table(db_, settings_.version_table());
+    return comma_list(table.read(), true);
+}
+
+std::string Migrator::heads() { return comma_list(graph().ids(graph().heads()), true).value_or(""); }
+
+std::vector<VersionRow> Migrator::versions() {
+    const RevisionGraph& g = graph();
+    VersionTable table(db_, settings_.version_table());
+    std::vector<Node> current;
+    for (const auto& id : table.read())
+        if (Node n = g.find(id)) current.push_back(n);
+    std::vector<char> applied(g.revisions().size());
+    for (Node n : g.ancestors(current, true)) applied[n->order] = 1;
+
+    std::vector<VersionRow> rows;
+    rows.reserve(g.revisions().size());
+    for (const auto& rev : g.revisions()) {
+        VersionRow row;
+        row.revision = rev->id;
+        row.down_revision = comma_list(rev->down_revisions, false);
+        row.branch_labels = comma_list(rev->own_branch_labels, false);
+        row.depends_on = comma_list(rev->depends_on, false);
+        row.message = rev->message;
+        row.create_date = rev->create_date;
+        row.path = rev->path;
+        row.is_head = rev->is_head();
+        row.is_base = rev->is_base();
+        row.is_branch_point = rev->is_branch_point();
+        row.is_merge_point = rev->is_merge_point();
+        row.is_current = std::find(current.begin(), current.end(), rev.get()) != current.end();
+        row.is_applied = applied[rev->order] != 0;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace migrate

@@ -1,0 +1,51 @@
+#pragma once
+// The SQL functions of SPEC section 7, engine-neutral: each extension parses
+// its arguments, builds a Migrator over its Database and returns the result.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "database.hpp"
+#include "revision_graph.hpp"
+#include "settings.hpp"
+
+namespace migrate {
+
+// One row of the migrate_versions table.
+struct VersionRow {
+    std::string revision;
+    std::optional<std::string> down_revision, branch_labels, depends_on;
+    std::string message, create_date, path;
+    bool is_head, is_base, is_branch_point, is_merge_point, is_current, is_applied;
+};
+
+class Migrator {
+public:
+    Migrator(Database& db, Settings settings);
+
+    // Each returns Alembic's log lines ("Running upgrade a -> b, message"),
+    // one per step, newline-separated; empty when there is nothing to do.
+    std::string upgrade(const std::string& target);
+    std::string downgrade(const std::string& target);
+    std::string stamp(const std::string& target);
+
+    std::optional<std::string> current();  // NULL at base or without a table
+    std::string heads();
+    std::vector<VersionRow> versions();
+
+    const Settings& settings() const { return settings_; }
+
+private:
+    const RevisionGraph& graph();
+    std::string run(const char* command, const std::string& target);
+
+    Database& db_;
+    Settings settings_;
+    std::unique_ptr<RevisionGraph> graph_;
+};
+
+// Loads and validates the revision graph of a script location.
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location);
+
+}  // namespace migrate

@@ -1,0 +1,419 @@
+#include "planner.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "text.hpp"
+
+namespace migrate {
+namespace {
+
+template <typename T>
+bool contains(const std::vector<T>& v, const T& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+std::vector<std::string> ids_of(const std::vector<Revision*>& revs) {
+    std::vector<std::string> out;
+    for (auto* r : revs) out.push_back(r->id);
+    return out;
+}
+
+// Alembic's `(?:(.+?)@)?(\w+)?((?:\+|-)\d+)`, matched at the start of a target.
+struct RelativeTarget {
+    std::string branch_label;  // empty: none
+    std::string symbol;        // empty: none
+    std::string relative;      // "+2", "-1"
+    int steps() const { return std::stoi(relative); }
+};
+
+std::optional<RelativeTarget> match_relative(const std::string& s) {
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto rest_at = [&](std::size_t i) -> std::optional<RelativeTarget> {
+        std::size_t j = i;
+        while (j < s.size() && is_word(s[j])) ++j;
+        if (j + 1 >= s.size() || (s[j] != '+' && s[j] != '-') || !std::isdigit(static_cast<unsigned char>(s[j + 1])))
+            return std::nullopt;
+        std::size_t k = j + 1;
+        while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+        if (k - j > 9) return std::nullopt;
+        return RelativeTarget{"", s.substr(i, j - i), s.substr(j, k - j)};
+    };
+    for (std::size_t at = s.find('@', 1); at != std::string::npos; at = s.find('@', at + 1)) {
+        if (s.find('\n') < at) break;
+        if (auto m = rest_at(at + 1)) {
+            m->branch_label = s.substr(0, at);
+            return m;
+        }
+    }
+    return rest_at(0);
+}
+
+std::string didnt_produce(const std::string& relative, int steps) {
+    return fmt::format("Relative revision {} didn't produce {} migrations", relative, std::abs(steps));
+}
+
+Node require_revision(Node n, const std::string& target) {
+    if (!n || n == kWalkedPastBase)
+        throw revision_error(fmt::format("Relative revision {} walked past the end of the revision graph", target));
+    return n;
+}
+
+// Alembic's _parse_downgrade_target: the branch label and the revision a
+// downgrade goes to (nullptr: base).
+std::pair<std::string, Node> parse_downgrade_target(const RevisionGraph& g, const RevSpec& current,
+                                                    const std::string& target, bool assert_relative_length) {
+    if (auto m = match_relative(target)) {
+        int rel = m->steps();
+        if (rel >= 0) {
+            if (m->symbol.empty()) throw revision_error(didnt_produce(m->relative, rel));
+            Node rev = g.walk(g.get_revision(m->symbol), rel, m->branch_label, assert_relative_length);
+            if (!rev) throw revision_error("Walked too far");
+            return {m->branch_label, rev};
+        }
+        std::string label = m->branch_label;
+        std::string symbol = m->symbol;
+        bool relative_to_current = symbol.empty();
+        if (relative_to_current) {
+            if (!label.empty()) {
+                std::vector<Node> current_revs = g.get_revisions(current);
+                auto on_branch = g.filter_for_lineage(current_revs, label);
+                if (on_branch.empty()) {
+                    // every other branch head may depend on the single current head
+                    auto all_current = g.ancestors(current_revs, true);
+                    all_current.insert(all_current.end(), current_revs.begin(), current_revs.end());
+                    std::vector<Node> tips;
+                    for (Node n : all_current) {
+                        bool has_descendant = false;
+                        for (Node d : g.descendants({n}, false))
+                            if (d != n && contains(all_current, d)) has_descendant = true;
+                        if (!has_descendant && !contains(tips, n)) tips.push_back(n);
+                    }
+                    on_branch = g.filter_for_lineage(tips, label);
+                }
+                if (on_branch.size() != 1)
+                    throw revision_error(fmt::format(
+                        "Relative revision {} is ambiguous: {} current revisions are on branch '{}'", target,
+                        on_branch.size(), label));
+                symbol = on_branch[0]->id;
+            } else {
+                if (current.ids.empty()) throw revision_error(didnt_produce(m->relative, rel));
+                symbol = current.ids[0];
+                label = symbol;  // restrict the walk to the selected branch
+            }
+        }
+        Node start = label.empty() ? g.get_revision(symbol) : g.get_revision(label + "@" + symbol);
+        Node rev = g.walk(start, rel, "", assert_relative_length);
+        if (!rev) throw revision_error(relative_to_current ? didnt_produce(m->relative, rel) : "Walked too far");
+        return {label, rev};
+    }
+    auto at = target.rfind('@');
+    std::string label = at == std::string::npos ? std::string() : target.substr(0, at);
+    std::string symbol = at == std::string::npos ? target : target.substr(at + 1);
+    return {label, g.get_revision(symbol)};
+}
+
+// Alembic's _parse_upgrade_target.
+std::vector<Node> parse_upgrade_target(const RevisionGraph& g, const RevSpec& current, const std::string& target,
+                                       bool assert_relative_length) {
+    auto m = match_relative(target);
+    if (!m) return g.get_revisions(target);
+    int rel = m->steps();
+    if (rel > 0) {
+        if (!m->symbol.empty())
+            return {g.walk(g.get_revision(m->symbol), rel, m->branch_label, assert_relative_length)};
+        std::vector<Node> start_revs;
+        if (current.ids.empty()) {
+            start_revs.push_back(nullptr);
+        } else if (m->branch_label.empty()) {
+            for (const auto& id : current.ids) start_revs.push_back(g.get_revision(id));
+        } else {
+            std::vector<Node> current_revs = g.get_revisions(current);
+            start_revs = g.filter_for_lineage(current_revs, m->branch_label);
+            if (start_revs.empty()) {
+                // the branch has no current head: start from its newest
+                // applied revision, or from base
+                auto active = g.filter_for_lineage(g.ancestors(current_revs, true), m->branch_label);
+                for (Node n : active) {
+                    bool below_another = false;
+                    for (Node other : active)
+                        if (contains(other->normalized_down, const_cast<Revision*>(n))) below_another = true;
+                    if (!below_another) start_revs.push_back(n);
+                }
+                if (start_revs.empty()) start_revs.push_back(nullptr);
+            }
+        }
+        if (start_revs.size() > 1) throw revision_error("Ambiguous upgrade from multiple current revisions");
+        Node rev = g.walk(start_revs[0], rel, m->branch_label, assert_relative_length);
+        if (!rev) throw revision_error(didnt_produce(m->relative, rel));
+        return {rev};
+    }
+    if (m->symbol.empty()) throw revision_error(didnt_produce(std::to_string(rel), rel));
+    Node start =
+        m->branch_label.empty() ? g.get_revision(m->symbol) : g.get_revision(m->branch_label + "@" + m->symbol);
+    return {g.walk(start, rel, "", assert_relative_length)};
+}
+
+std::vector<Node> collect_upgrade(const RevisionGraph& g, const std::string& upper, const RevSpec& lower,
+                                  std::vector<Node>& targets) {
+    targets.clear();
+    for (Node n : parse_upgrade_target(g, lower, upper, true)) targets.push_back(require_revision(n, upper));
+    auto required = g.ancestors(targets, true, true);
+    std::vector<char> in_required(g.revisions().size());
+    for (Node n : required) in_required[n->order] = 1;
+    for (Node n : targets) in_required[n->order] = 1;
+
+    std::vector<Node> current = g.get_revisions(lower);
+    for (Node n : current) require_revision(n, lower.display());
+    std::vector<char> in_current(g.revisions().size());
+    for (Node n : g.ancestors(current, true, true)) in_current[n->order] = 1;
+    std::vector<Node> needs;
+    for (auto& rev : g.revisions())
+        if (in_required[rev->order] && !in_current[rev->order]) needs.push_back(rev.get());
+    return needs;
+}
+
+std::vector<Node> collect_downgrade(const RevisionGraph& g, const RevSpec& upper, const std::string& target,
+                                    std::vector<Node>& heads) {
+    auto [branch_label, target_rev] = parse_downgrade_target(g, upper, target, true);
+    if (target_rev == kWalkedPastBase) target_rev = nullptr;
+    std::vector<Node> roots;
+    if (!target_rev) {
+        for (auto& rev : g.revisions())
+            if (rev->is_base()) roots.push_back(rev.get());
+    } else {
+        roots.assign(target_rev->next.begin(), target_rev->next.end());
+    }
+    if (!branch_label.empty() && roots.size() > 1) {
+        auto on_branch = g.ancestors({g.resolve_branch(branch_label)}, false);
+        std::vector<Node> kept;
+        for (Node r : roots)
+            if (contains(on_branch, r)) kept.push_back(r);
+        roots = kept;
+        if (roots.empty()) throw revision_error("Not a valid downgrade target from current heads");
+    }
+    heads = g.get_revisions(upper);
+    for (Node n : heads) require_revision(n, upper.display());
+    std::vector<char> active(g.revisions().size());
+    for (Node n : g.ancestors(heads, true)) active[n->order] = 1;
+    std::vector<Node> drop;
+    for (Node n : g.descendants(roots, true))
+        if (active[n->order]) drop.push_back(n);
+    if (target_rev && drop.empty() && !contains(heads, target_rev)) throw RangeNotAncestor("Nothing to drop", upper.display());
+    return drop;
+}
+
+// Alembic's _catch_revision_errors: the resolver's exceptions become the
+// command's messages.
+template <typename Fn>
+auto with_command_errors(const std::string& ancestor_message, const std::string& multiple_heads_message,
+                         const std::string& end, Fn&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const RangeNotAncestor& e) {
+        if (!ancestor_message.empty()) throw revision_error(fmt::format(ancestor_message, fmt::arg("end", end)));
+        throw revision_error(fmt::format(
+            "Requested range {}:{} does not refer to ancestor/descendant revisions along the same branch", e.lower,
+            e.upper));
+    } catch (const MultipleHeads& e) {
+        if (!multiple_heads_message.empty()) throw revision_error(multiple_heads_message);
+        throw revision_error(fmt::format(
+            "Multiple head revisions are present for given argument '{0}'; please specify a specific target "
+            "revision, '<branchname>@{0}' to narrow to a specific head, or 'heads' for all heads",
+            end.empty() ? e.argument : end));
+    } catch (const ResolutionError& e) {
+        throw revision_error(fmt::format("Can't locate revision identified by '{}'", e.argument));
+    }
+}
+
+Step revision_step(Step::Kind kind, Node rev) {
+    Step s;
+    s.kind = kind;
+    s.revision = rev;
+    return s;
+}
+
+Step stamp_step(std::vector<std::string> from, std::vector<std::string> to, bool is_upgrade, bool branch_move) {
+    Step s;
+    s.kind = Step::Kind::Stamp;
+    s.stamp_from = std::move(from);
+    s.stamp_to = std::move(to);
+    s.stamp_is_upgrade = is_upgrade;
+    s.stamp_branch_move = branch_move;
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> Step::from_revisions() const {
+    switch (kind) {
+        case Kind::Upgrade: return ids_of(revision->normalized_down);
+        case Kind::Downgrade: return {revision->id};
+        case Kind::Stamp: return stamp_from;
+    }
+    return {};
+}
+
+std::vector<std::string> Step::to_revisions() const {
+    switch (kind) {
+        case Kind::Upgrade: return {revision->id};
+        case Kind::Downgrade: return ids_of(revision->normalized_down);
+        case Kind::Stamp: return stamp_to;
+    }
+    return {};
+}
+
+std::vector<std::string> Step::from_revisions_no_deps() const {
+    if (kind == Kind::Upgrade) return revision->down_revisions;
+    return from_revisions();
+}
+
+std::vector<std::string> Step::to_revisions_no_deps() const {
+    if (kind == Kind::Downgrade) return revision->down_revisions;
+    return to_revisions();
+}
+
+std::string Step::describe() const {
+    const char* name = kind == Kind::Upgrade ? "upgrade" : kind == Kind::Downgrade ? "downgrade" : "stamp_revision";
+    std::string line = fmt::format("{} {} -> {}", name, join(from_revisions_no_deps(), ", "),
+                                   join(to_revisions_no_deps(), ", "));
+    if (kind != Kind::Stamp && !revision->message.empty()) line += ", " + revision->message;
+    return line;
+}
+
+std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Node>& revisions,
+                                   const std::vector<Node>& heads) {
+    const std::size_t n = g.revisions().size();
+    std::vector<char> todo(n);
+    std::size_t remaining = 0;
+    for (Node r : revisions)
+        if (!todo[r->order]) {
+            todo[r->order] = 1;
+            ++remaining;
+        }
+    auto ancestors_of = [&](Node rev) {
+        std::vector<char> set(n);
+        for (Node a : g.ancestors({rev}, true)) set[a->order] = 1;
+        return set;
+    };
+
+    std::vector<Node> current_heads;
+    for (Node h : heads)
+        if (h && todo[h->order] && !contains(current_heads, h)) current_heads.push_back(h);
+    std::sort(current_heads.begin(), current_heads.end(), [](Node a, Node b) { return a->order < b->order; });
+    std::vector<std::vector<char>> ancestors_by_idx;
+    for (Node h : current_heads) ancestors_by_idx.push_back(ancestors_of(h));
+
+    std::vector<Node> output;
+    std::size_t idx = 0;
+    while (!current_heads.empty()) {
+        Node candidate = current_heads[idx];
+        bool blocked = false;
+        for (std::size_t other = 0; other < ancestors_by_idx.size(); ++other) {
+            if (other != idx && ancestors_by_idx[other][candidate->order]) {
+                // another head still needs this one below it: walk that one first
+                idx = other;
+                blocked = true;
+                break;
+            }
+        }
+        if (blocked) continue;
+        if (todo[candidate->order]) {
+            output.push_back(candidate);
+            todo[candidate->order] = 0;
+            --remaining;
+        }
+        std::vector<Node> to_add;
+        for (Node d : candidate->normalized_down)
+            if (todo[d->order] && !contains(current_heads, d)) to_add.push_back(d);
+        if (to_add.empty()) {
+            current_heads.erase(current_heads.begin() + static_cast<long>(idx));
+            ancestors_by_idx.erase(ancestors_by_idx.begin() + static_cast<long>(idx));
+            idx = idx > 0 ? idx - 1 : 0;
+        } else if (candidate->normalized_dependencies.empty() && candidate->down.size() == 1) {
+            current_heads[idx] = to_add[0];
+            ancestors_by_idx[idx][candidate->order] = 0;
+        } else {
+            current_heads[idx] = to_add[0];
+            ancestors_by_idx[idx] = ancestors_of(to_add[0]);
+            for (std::size_t k = 1; k < to_add.size(); ++k) {
+                current_heads.push_back(to_add[k]);
+                ancestors_by_idx.push_back(ancestors_of(to_add[k]));
+            }
+        }
+    }
+    if (remaining != 0) throw Error(ErrorKind::Internal, "topological sort left revisions unordered");
+    return output;
+}
+
+std::vector<Step> plan_upgrade(const RevisionGraph& g, const std::vector<std::string>& current,
+                               const std::string& target) {
+    return with_command_errors(
+        "Destination {end} is not a valid upgrade target from current head(s)", "", target, [&] {
+            std::vector<Node> targets;
+            auto needs = collect_upgrade(g, target, RevSpec::many(current), targets);
+            auto order = topological_sort(g, needs, targets);
+            std::vector<Step> steps;
+            for (auto it = order.rbegin(); it != order.rend(); ++it)
+                steps.push_back(revision_step(Step::Kind::Upgrade, *it));
+            return steps;
+        });
+}
+
+std::vector<Step> plan_downgrade(const RevisionGraph& g, const std::vector<std::string>& current,
+                                 const std::string& target) {
+    return with_command_errors(
+        "Destination {end} is not a valid downgrade target from current head(s)", "", target, [&] {
+            std::vector<Node> heads;
+            auto drop = collect_downgrade(g, RevSpec::many(current), target, heads);
+            std::vector<Step> steps;
+            for (Node n : topological_sort(g, drop, heads)) steps.push_back(revision_step(Step::Kind::Downgrade, n));
+            return steps;
+        });
+}
+
+std::vector<Step> plan_stamp(const RevisionGraph& g, const std::vector<std::string>& current,
+                             const std::vector<std::string>& targets) {
+    return with_command_errors(
+        "", "Multiple heads are present; please specify a single target revision", "", [&] {
+            std::vector<Node> heads = g.get_revisions(RevSpec::many(current));
+            std::vector<Node> filtered;
+            for (const auto& t : targets) {
+                if (t.empty()) continue;
+                for (Node h : g.filter_for_lineage(heads, t, true))
+                    if (!contains(filtered, h)) filtered.push_back(h);
+            }
+            std::vector<std::string> filtered_ids;
+            for (Node h : filtered) filtered_ids.push_back(h->id);
+
+            std::vector<Node> dests = g.get_revisions(RevSpec::many(targets));
+            if (dests.empty()) dests.push_back(nullptr);
+            std::vector<Step> steps;
+            for (Node dest : dests) {
+                if (dest == kWalkedPastBase) dest = nullptr;
+                if (!dest) {
+                    for (Node h : filtered) steps.push_back(stamp_step({h->id}, {}, false, true));
+                    continue;
+                }
+                if (contains(filtered, dest)) continue;
+                auto below = g.descendants({dest}, true);
+                auto above = g.ancestors({dest}, true);
+                bool heads_above = std::any_of(filtered.begin(), filtered.end(),
+                                               [&](Node h) { return contains(below, h); });
+                bool heads_below = std::any_of(filtered.begin(), filtered.end(),
+                                               [&](Node h) { return contains(above, h); });
+                if (heads_above)
+                    steps.push_back(stamp_step(filtered_ids, {dest->id}, false, false));
+                else if (heads_below)
+                    steps.push_back(stamp_step(filtered_ids, {dest->id}, true, false));
+                else
+                    steps.push_back(stamp_step({}, {dest->id}, true, true));
+            }
+            return steps;
+        });
+}
+
+}  // namespace migrate

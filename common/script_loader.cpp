@@ -1,0 +1,399 @@
+#include "script_loader.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "text.hpp"
+
+namespace migrate {
+namespace {
+
+constexpr std::size_t kMaxRevisionIdLength = 32;
+
+Error script_error(const std::string& path, const std::string& what) {
+    return Error(ErrorKind::Script, fmt::format("{}: {}", path, what));
+}
+
+std::vector<std::string> split_list(std::string_view value) {
+    std::vector<std::string> out;
+    for (auto& item : split(value, ',')) {
+        auto trimmed = trim(item);
+        if (!trimmed.empty()) out.emplace_back(trimmed);
+    }
+    return out;
+}
+
+bool is_marker(std::string_view line, std::string_view marker) {
+    return rtrim(line) == marker;
+}
+
+constexpr std::string_view kUpgradeMarker = "-- migrate:upgrade";
+constexpr std::string_view kDowngradeMarker = "-- migrate:downgrade";
+
+// ---- Python literals of Alembic's header assignments -----------------------
+
+class PyLiteralReader {
+public:
+    PyLiteralReader(std::string_view text, const std::string& path, const std::string& name)
+        : text_(text), path_(path), name_(name) {}
+
+    // None, a string, or a tuple/list of strings, as a list of ids.
+    std::vector<std::string> read_value() {
+        skip_space();
+        std::vector<std::string> out;
+        if (consume_word("None")) return out;
+        char c = peek();
+        if (c == '(' || c == '[') {
+            char close = c == '(' ? ')' : ']';
+            ++pos_;
+            for (;;) {
+                skip_space();
+                if (peek() == close) {
+                    ++pos_;
+                    break;
+                }
+                out.push_back(read_string());
+                skip_space();
+                if (peek() == ',') {
+                    ++pos_;
+                } else if (peek() != close) {
+                    fail();
+                }
+            }
+        } else {
+            out.push_back(read_string());
+        }
+        skip_space();
+        if (pos_ < text_.size() && text_[pos_] != '#') fail();
+        return out;
+    }
+
+private:
+    char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+
+    void skip_space() {
+        while (pos_ < text_.size()) {
+            char c = text_[pos_];
+            if (c == '#') {
+                // a comment inside a bracketed value runs to the end of its line
+                auto nl = text_.find('\n', pos_);
+                if (nl == std::string_view::npos) return;
+                pos_ = nl;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+                ++pos_;
+            } else {
+                return;
+            }
+        }
+    }
+
+    bool consume_word(std::string_view word) {
+        if (text_.substr(pos_, word.size()) != word) return false;
+        std::size_t end = pos_ + word.size();
+        if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_'))
+            return false;
+        pos_ = end;
+        return true;
+    }
+
+    std::string read_string() {
+        while (pos_ < text_.size() && std::strchr("rRuU", text_[pos_]) && pos_ + 1 < text_.size() &&
+               (text_[pos_ + 1] == '"' || text_[pos_ + 1] == '\''))
+            ++pos_;
+        char quote = peek();
+        if (quote != '"' && quote != '\'') fail();
+        ++pos_;
+        std::string out;
+        while (pos_ < text_.size() && text_[pos_] != quote) {
+            if (text_[pos_] == '\n') fail();
+            if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
+            out += text_[pos_++];
+        }
+        if (pos_ >= text_.size()) fail();
+        ++pos_;
+        return out;
+    }
+
+    [[noreturn]] void fail() const {
+        throw script_error(path_, fmt::format("cannot read the value of '{}' (expected a string, a tuple "
+                                              "or list of strings, or None)",
+                                              name_));
+    }
+
+    std::string_view text_;
+    const std::string& path_;
+    const std::string& name_;
+    std::size_t pos_ = 0;
+};
+
+// The text of a value that may continue over several lines until its brackets
+// close.
+std::string_view assignment_value(std::string_view text, std::size_t start) {
+    int depth = 0;
+    char quote = 0;
+    std::size_t i = start;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (quote) {
+            if (c == '\\') ++i;
+            else if (c == quote) quote = 0;
+            else if (c == '\n') break;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '(' || c == '[') {
+            ++depth;
+        } else if (c == ')' || c == ']') {
+            --depth;
+        } else if (c == '#') {
+            auto nl = text.find('\n', i);
+            if (depth <= 0) break;
+            if (nl == std::string_view::npos) break;
+            i = nl;
+        } else if (c == '\n' && depth <= 0) {
+            break;
+        }
+    }
+    return text.substr(start, i - start);
+}
+
+// The module docstring, stripped, or empty.
+std::string module_docstring(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto nl = text.find('\n', pos);
+        auto line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        if (!line.empty() && line[0] != '#') break;
+        if (nl == std::string_view::npos) return {};
+        pos = nl + 1;
+    }
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos < text.size() && (text[pos] == 'r' || text[pos] == 'R' || text[pos] == 'u' || text[pos] == 'U')) ++pos;
+    for (std::string_view quote : {"\"\"\"", "'''", "\"", "'"}) {
+        if (text.substr(pos, quote.size()) == quote) {
+            auto end = text.find(quote, pos + quote.size());
+            if (end == std::string_view::npos) return {};
+            return std::string(trim(text.substr(pos + quote.size(), end - pos - quote.size())));
+        }
+    }
+    return {};
+}
+
+bool has_suffix(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+void validate_revision_id(const std::string& id, const std::string& path) {
+    if (id.empty()) throw script_error(path, "empty 'Revision ID'");
+    if (id.size() > kMaxRevisionIdLength)
+        throw script_error(path, fmt::format("revision identifier '{}' is longer than {} characters", id,
+                                             kMaxRevisionIdLength));
+    std::string illegal;
+    for (char c : std::string("+-:@")) {
+        if (id.find(c) != std::string::npos) illegal += illegal.empty() ? std::string(1, c) : std::string(", ") + c;
+    }
+    if (!illegal.empty())
+        throw script_error(path, fmt::format("Character(s) '{}' not allowed in revision identifier '{}'", illegal, id));
+    for (unsigned char c : id) {
+        if (std::isspace(c) || c < 0x20)
+            throw script_error(path, fmt::format("white space or control character in revision identifier '{}'",
+                                                 printable(id)));
+    }
+}
+
+Revision parse_sql_revision(std::string_view text, const std::string& path) {
+    Revision rev;
+    rev.path = path;
+    bool have_id = false;
+    bool have_message = false;
+    bool started = false;
+    for (std::string_view raw : lines(text)) {
+        std::string_view line = rtrim(raw);
+        if (!started && line.empty()) continue;  // blank lines before the header
+        if (line.substr(0, 2) != "--" || is_marker(line, kUpgradeMarker) || is_marker(line, kDowngradeMarker)) break;
+        started = true;
+        std::string_view body = trim(line.substr(2));
+        if (body.empty()) continue;
+        auto colon = body.find(':');
+        if (colon != std::string_view::npos) {
+            std::string key = lower(trim(body.substr(0, colon)));
+            std::string_view value = trim(body.substr(colon + 1));
+            if (key == "revision id") {
+                rev.id = std::string(value);
+                have_id = true;
+                continue;
+            }
+            if (key == "revises") {
+                rev.down_revisions = split_list(value);
+                continue;
+            }
+            if (key == "create date") {
+                rev.create_date = std::string(value);
+                continue;
+            }
+            if (key == "branch labels") {
+                rev.own_branch_labels = split_list(value);
+                continue;
+            }
+            if (key == "depends on") {
+                rev.depends_on = split_list(value);
+                continue;
+            }
+        }
+        if (!have_message) {
+            rev.message = std::string(body);
+            have_message = true;
+        }
+    }
+    if (!have_id) throw script_error(path, "no 'Revision ID' in the header (a leading '-- Revision ID: <id>' line)");
+    validate_revision_id(rev.id, path);
+    return rev;
+}
+
+Revision parse_python_revision(std::string_view text, const std::string& path) {
+    Revision rev;
+    rev.path = path;
+    rev.is_python = true;
+    bool have_id = false;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto nl = text.find('\n', pos);
+        std::size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+        std::string_view line = text.substr(pos, line_end - pos);
+        for (const char* name : {"revision", "down_revision", "branch_labels", "depends_on"}) {
+            std::string_view key(name);
+            if (line.substr(0, key.size()) != key) continue;
+            std::size_t i = key.size();
+            while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+            if (i < line.size() && line[i] == ':') {  // a type annotation
+                auto eq = line.find('=', i);
+                if (eq == std::string_view::npos) continue;
+                i = eq;
+            }
+            if (i >= line.size() || line[i] != '=' || (i + 1 < line.size() && line[i + 1] == '=')) continue;
+            std::string value_name(name);
+            auto value_text = assignment_value(text, pos + i + 1);
+            auto values = PyLiteralReader(value_text, path, value_name).read_value();
+            if (key == "revision") {
+                if (values.size() != 1) throw script_error(path, "'revision' must be a single string");
+                rev.id = values[0];
+                have_id = true;
+            } else if (key == "down_revision") {
+                rev.down_revisions = values;
+            } else if (key == "branch_labels") {
+                rev.own_branch_labels = values;
+            } else {
+                rev.depends_on = values;
+            }
+            break;
+        }
+        pos = line_end + 1;
+    }
+    if (!have_id)
+        throw script_error(path, "no 'revision' assignment: not an Alembic revision file");
+    validate_revision_id(rev.id, path);
+    std::string doc = module_docstring(text);
+    auto para = doc.find("\n\n");
+    rev.message = doc.substr(0, para);
+    for (auto line : lines(doc)) {
+        auto t = trim(line);
+        if (lower(t.substr(0, 12)) == "create date:") rev.create_date = std::string(trim(t.substr(12)));
+    }
+    return rev;
+}
+
+RevisionSections parse_sql_sections(std::string_view text) {
+    RevisionSections sections;
+    std::string* current = nullptr;
+    bool seen_up = false, seen_down = false;
+    for (std::string_view line : lines(text)) {
+        if (is_marker(line, kUpgradeMarker)) {
+            if (seen_up) throw Error(ErrorKind::Script, "a second '-- migrate:upgrade' section");
+            seen_up = true;
+            current = &sections.upgrade;
+            continue;
+        }
+        if (is_marker(line, kDowngradeMarker)) {
+            if (seen_down) throw Error(ErrorKind::Script, "a second '-- migrate:downgrade' section");
+            seen_down = true;
+            current = &sections.downgrade;
+            continue;
+        }
+        if (current) {
+            current->append(line);
+            current->push_back('\n');
+        }
+    }
+    return sections;
+}
+
+std::string read_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(ErrorKind::Script, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    std::string out;
+    char buf[16384];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            ::close(fd);
+            throw Error(ErrorKind::Script, fmt::format("{}: cannot read: {}", path, std::strerror(err)));
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+std::vector<Revision> load_revisions(const std::string& versions_dir) {
+    DIR* dir = ::opendir(versions_dir.c_str());
+    if (!dir)
+        throw Error(ErrorKind::Script,
+                    fmt::format("Path doesn't exist: '{}' ({}). Please use the script_location setting to name a "
+                                "folder with a versions/ subfolder.",
+                                versions_dir, std::strerror(errno)));
+    std::vector<std::string> names;
+    while (dirent* entry = ::readdir(dir)) {
+        std::string name = entry->d_name;
+        if (name.empty() || name[0] == '.' || name.rfind("__init__", 0) == 0) continue;
+        if (has_suffix(name, ".sql") || has_suffix(name, ".py")) names.push_back(std::move(name));
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+
+    std::vector<Revision> revisions;
+    revisions.reserve(names.size());
+    for (const auto& name : names) {
+        std::string path = versions_dir + "/" + name;
+        std::string text = read_file(path);
+        if (has_suffix(name, ".sql"))
+            revisions.push_back(parse_sql_revision(text, path));
+        else
+            revisions.push_back(parse_python_revision(text, path));
+    }
+    return revisions;
+}
+
+RevisionSections load_sections(const Revision& revision) {
+    try {
+        return parse_sql_sections(read_file(revision.path));
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Script && std::string(e.what()).rfind(revision.path, 0) != 0)
+            throw script_error(revision.path, e.what());
+        throw;
+    }
+}
+
+}  // namespace migrate

@@ -1,0 +1,34 @@
+#pragma once
+// Reads revision files: the header of native `.sql` files (SPEC section 2), the
+// header assignments of Alembic `.py` files (SPEC section 3), and the upgrade
+// and downgrade sections of a `.sql` file when a step needs them.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revision.hpp"
+
+namespace migrate {
+
+// Parses the header of a revision file's text; `path` names it in errors.
+Revision parse_sql_revision(std::string_view text, const std::string& path);
+Revision parse_python_revision(std::string_view text, const std::string& path);
+
+// Splits a native file's body at its `-- migrate:upgrade` / `-- migrate:downgrade`
+// markers.
+RevisionSections parse_sql_sections(std::string_view text);
+
+// Checks a revision id against SPEC section 2; throws naming `path`.
+void validate_revision_id(const std::string& id, const std::string& path);
+
+// Every `.sql` and `.py` revision of `versions_dir`, in file-name order.
+// Throws when the folder is missing or a file is malformed.
+std::vector<Revision> load_revisions(const std::string& versions_dir);
+
+// The sections of one native revision, read again from its file.
+RevisionSections load_sections(const Revision& revision);
+
+// Whole-file read; throws an Error naming the path.
+std::string read_file(const std::string& path);
+
+}  // namespace migrate

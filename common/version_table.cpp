@@ -1,0 +1,184 @@
+#include "version_table.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sql_text.hpp"
+
+namespace migrate {
+namespace {
+
+template <typename T>
+bool contains(const std::vector<T>& v, const T& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+HeadTracker::HeadTracker(const RevisionGraph& graph, std::vector<std::string> heads)
+    : graph_(graph), heads_(std::move(heads)) {}
+
+bool HeadTracker::has(const std::string& id) const { return contains(heads_, id); }
+
+void HeadTracker::insert(const std::string& id, std::vector<VersionChange>& out) {
+    if (has(id)) throw Error(ErrorKind::Internal, fmt::format("revision {} is already in the version table", id));
+    heads_.push_back(id);
+    out.push_back({VersionChange::Kind::Insert, "", id});
+}
+
+void HeadTracker::remove(const std::string& id, std::vector<VersionChange>& out) {
+    auto it = std::find(heads_.begin(), heads_.end(), id);
+    if (it == heads_.end()) throw Error(ErrorKind::Internal, fmt::format("revision {} is not in the version table", id));
+    heads_.erase(it);
+    out.push_back({VersionChange::Kind::Delete, id, ""});
+}
+
+void HeadTracker::update(const std::string& from, const std::string& to, std::vector<VersionChange>& out) {
+    if (has(to)) throw Error(ErrorKind::Internal, fmt::format("revision {} is already in the version table", to));
+    auto it = std::find(heads_.begin(), heads_.end(), from);
+    if (it == heads_.end())
+        throw Error(ErrorKind::Internal, fmt::format("revision {} is not in the version table", from));
+    *it = to;
+    out.push_back({VersionChange::Kind::Update, from, to});
+}
+
+// `revs` less those that are ancestors of a head not in `exclude`.
+std::vector<std::string> HeadTracker::not_below_other_heads(const std::vector<std::string>& revs,
+                                                            const std::vector<std::string>& exclude) const {
+    std::vector<Node> others;
+    for (const auto& h : heads_)
+        if (!contains(exclude, h)) others.push_back(graph_.find(h));
+    if (others.empty()) return revs;
+    std::vector<std::string> below = graph_.ids(graph_.ancestors(others, true));
+    std::vector<std::string> out;
+    for (const auto& r : revs)
+        if (!contains(below, r)) out.push_back(r);
+    return out;
+}
+
+std::vector<std::string> HeadTracker::unmerge_to_revisions(const Step& step) const {
+    return not_below_other_heads(step.to_revisions(), {step.revision->id});
+}
+
+std::vector<VersionChange> HeadTracker::apply(const Step& step) {
+    std::vector<VersionChange> out;
+    const bool is_stamp = step.kind == Step::Kind::Stamp;
+    const auto from = step.from_revisions();
+    const auto to = step.to_revisions();
+
+    bool delete_branch, create_branch, merge, unmerge;
+    if (is_stamp) {
+        auto missing = [&](const std::vector<std::string>& ids) {
+            return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return !has(id); });
+        };
+        delete_branch = !step.stamp_is_upgrade && step.stamp_branch_move;
+        create_branch = step.stamp_is_upgrade && (step.stamp_branch_move || missing(from)) && missing(to);
+        merge = from.size() > 1;
+        unmerge = to.size() > 1;
+    } else {
+        const auto& downs = step.revision->normalized_down;
+        const std::string& id = step.revision->id;
+        std::size_t present = 0;
+        for (auto* d : downs) present += has(d->id) ? 1 : 0;
+        if (step.kind == Step::Kind::Downgrade) {
+            delete_branch = has(id) && (downs.empty() || unmerge_to_revisions(step).empty());
+            create_branch = merge = false;
+            unmerge = has(id) && downs.size() > 1;
+        } else {
+            delete_branch = unmerge = false;
+            create_branch = downs.empty() || present == 0;
+            merge = downs.size() > 1 && present > 1;
+        }
+    }
+
+    if (delete_branch) {
+        remove(from.at(0), out);
+    } else if (create_branch) {
+        insert(to.at(0), out);
+    } else if (merge) {
+        auto merging = is_stamp ? from : not_below_other_heads(from, from);
+        for (std::size_t i = 0; i + 1 < merging.size(); ++i) remove(merging[i], out);
+        update(merging.back(), to.at(0), out);
+    } else if (unmerge) {
+        auto targets = is_stamp ? to : unmerge_to_revisions(step);
+        for (std::size_t i = 0; i + 1 < targets.size(); ++i) insert(targets[i], out);
+        update(from.at(0), targets.back(), out);
+    } else if (is_stamp) {
+        update(from.at(0), to.at(0), out);
+    } else {
+        std::string down;
+        const auto& downs = step.revision->normalized_down;
+        if (downs.size() == 1) {
+            down = downs[0]->id;
+        } else {
+            std::vector<std::string> present;
+            for (auto* d : downs)
+                if (has(d->id)) present.push_back(d->id);
+            if (present.size() != 1)
+                throw Error(ErrorKind::Revision,
+                            fmt::format("Can't do an UPDATE because downrevision is ambiguous (revision {})",
+                                        step.revision->id));
+            down = present[0];
+        }
+        if (step.kind == Step::Kind::Upgrade)
+            update(down, step.revision->id, out);
+        else
+            update(step.revision->id, down, out);
+    }
+    return out;
+}
+
+std::vector<std::string> VersionTable::read() {
+    if (!exists()) return {};
+    std::vector<std::string> out;
+    for (auto& row : db_.query(fmt::format("SELECT version_num FROM {}", db_.qualified(name_)))) {
+        if (!row.empty() && row[0]) out.push_back(*row[0]);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string VersionTable::create_sql() const {
+    return fmt::format(
+        "CREATE TABLE {} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY (version_num)\n)",
+        db_.qualified(name_), db_.quote_identifier(name_.name + "_pkc"));
+}
+
+void VersionTable::create() { db_.execute(create_sql()); }
+
+std::string VersionTable::change_sql(const VersionChange& change) const {
+    const std::string table = db_.qualified(name_);
+    switch (change.kind) {
+        case VersionChange::Kind::Insert:
+            return fmt::format("INSERT INTO {} (version_num) VALUES ({})", table, quote_literal(change.to));
+        case VersionChange::Kind::Delete:
+            return fmt::format("DELETE FROM {} WHERE {}.version_num = {}", table, table, quote_literal(change.from));
+        case VersionChange::Kind::Update:
+            return fmt::format("UPDATE {} SET version_num={} WHERE {}.version_num = {}", table,
+                               quote_literal(change.to), table, quote_literal(change.from));
+    }
+    return {};
+}
+
+void VersionTable::apply(const VersionChange& change) {
+    if (change.kind == VersionChange::Kind::Insert) {
+        db_.execute(change_sql(change));
+        return;
+    }
+    // Alembic checks that each UPDATE and DELETE hit exactly one row.
+    auto rows = db_.query(change_sql(change) + " RETURNING version_num");
+    if (rows.size() != 1) {
+        const std::string table = name_.schema.empty() ? name_.name : name_.schema + "." + name_.name;
+        if (change.kind == VersionChange::Kind::Delete)
+            throw Error(ErrorKind::Revision,
+                        fmt::format("Online migration expected to match one row when deleting '{}' in '{}'; {} found",
+                                    change.from, table, rows.size()));
+        throw Error(ErrorKind::Revision,
+                    fmt::format("Online migration expected to match one row when updating '{}' to '{}' in '{}'; {} "
+                                "found",
+                                change.from, change.to, table, rows.size()));
+    }
+}
+
+}  // namespace migrate

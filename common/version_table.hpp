@@ -1,0 +1,60 @@
+#pragma once
+// The version table: which rows each step inserts, updates or deletes
+// (Alembic's HeadMaintainer), and the SQL that does it.
+#include <string>
+#include <vector>
+
+#include "database.hpp"
+#include "planner.hpp"
+
+namespace migrate {
+
+struct VersionChange {
+    enum class Kind { Insert, Delete, Update };
+    Kind kind;
+    std::string from;  // Delete, Update
+    std::string to;    // Insert, Update
+};
+
+// Follows the applied heads through a run of steps.
+class HeadTracker {
+public:
+    HeadTracker(const RevisionGraph& graph, std::vector<std::string> heads);
+    // The row changes `step` makes, applied to the tracked heads.
+    std::vector<VersionChange> apply(const Step& step);
+    const std::vector<std::string>& heads() const { return heads_; }
+
+private:
+    bool has(const std::string& id) const;
+    std::vector<std::string> unmerge_to_revisions(const Step& step) const;
+    std::vector<std::string> not_below_other_heads(const std::vector<std::string>& revs,
+                                                   const std::vector<std::string>& exclude) const;
+    void insert(const std::string& id, std::vector<VersionChange>& out);
+    void remove(const std::string& id, std::vector<VersionChange>& out);
+    void update(const std::string& from, const std::string& to, std::vector<VersionChange>& out);
+
+    const RevisionGraph& graph_;
+    std::vector<std::string> heads_;
+};
+
+// The version table of one database, named by the settings.
+class VersionTable {
+public:
+    VersionTable(Database& db, TableName name) : db_(db), name_(std::move(name)) {}
+    bool exists() { return db_.table_exists(name_); }
+    // The rows, sorted; empty when the table does not exist.
+    std::vector<std::string> read();
+    void create();
+    void apply(const VersionChange& change);
+    const TableName& name() const { return name_; }
+
+    // The statements, as offline SQL and as run online.
+    std::string create_sql() const;
+    std::string change_sql(const VersionChange& change) const;
+
+private:
+    Database& db_;
+    TableName name_;
+};
+
+}  // namespace migrate

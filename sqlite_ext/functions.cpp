@@ -1,0 +1,100 @@
+// The SQL functions of SPEC section 7 for SQLite.
+#include <string>
+
+#include "connection_state.hpp"
+#include "guard.hpp"
+#include "migrator.hpp"
+#include "sqlite_database.hpp"
+
+
+namespace migrate::sqlite {
+namespace {
+
+ConnectionState& state_of(sqlite3_context* ctx) { return *static_cast<ConnectionState*>(sqlite3_user_data(ctx)); }
+
+std::string text_arg(sqlite3_value* value, const char* what) {
+    auto text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (!text) throw Error(ErrorKind::Usage, std::string(what) + " must not be NULL");
+    return std::string(text, static_cast<std::size_t>(sqlite3_value_bytes(value)));
+}
+
+void result_text(sqlite3_context* ctx, const std::string& text) {
+    sqlite3_result_text(ctx, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
+using MigratorCall = std::string (Migrator::*)(const std::string&);
+
+template <MigratorCall call>
+void run_command(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string target = argc > 0 ? text_arg(argv[0], "the target revision") : "heads";
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        Migrator migrator(db, state_of(ctx).settings());
+        result_text(ctx, (migrator.*call)(target));
+    });
+}
+
+void current(sqlite3_context* ctx, int, sqlite3_value**) {
+    guarded(ctx, [&] {
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        auto value = Migrator(db, state_of(ctx).settings()).current();
+        if (value)
+            result_text(ctx, *value);
+        else
+            sqlite3_result_null(ctx);
+    });
+}
+
+void heads(sqlite3_context* ctx, int, sqlite3_value**) {
+    guarded(ctx, [&] {
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        result_text(ctx, Migrator(db, state_of(ctx).settings()).heads());
+    });
+}
+
+// migrate_config(key) reads a setting; migrate_config(key, value) sets it for
+// this connection (NULL unsets it) and returns the value now in force.
+void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        ConnectionState& state = state_of(ctx);
+        std::string key = text_arg(argv[0], "the setting name");
+        if (argc == 2) {
+            if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+                Settings::validate(key, "");
+                state.session_settings.erase(key);
+            } else {
+                std::string value = text_arg(argv[1], "the setting value");
+                Settings::validate(key, value);
+                state.session_settings[key] = value;
+            }
+        }
+        result_text(ctx, state.settings().get(key));
+    });
+}
+
+}  // namespace
+
+void register_functions(sqlite3* db, ConnectionState* state) {
+    // Every function reads the file system or changes the database: none may
+    // be called from a view or trigger of an untrusted database file.
+    const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+    struct Definition {
+        const char* name;
+        int args;
+        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    };
+    const Definition definitions[] = {
+        {"migrate_upgrade", 0, run_command<&Migrator::upgrade>},
+        {"migrate_upgrade", 1, run_command<&Migrator::upgrade>},
+        {"migrate_downgrade", 1, run_command<&Migrator::downgrade>},
+        {"migrate_stamp", 1, run_command<&Migrator::stamp>},
+        {"migrate_current", 0, current},
+        {"migrate_heads", 0, heads},
+        {"migrate_config", 1, config},
+        {"migrate_config", 2, config},
+    };
+    for (const auto& d : definitions)
+        sqlite3_create_function_v2(db, d.name, d.args, flags, state, d.fn, nullptr, nullptr, nullptr);
+}
+
+}  // namespace migrate::sqlite

@@ -1,0 +1,146 @@
+#include "sqlite_database.hpp"
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "sql_text.hpp"
+
+
+namespace migrate::sqlite {
+namespace {
+
+constexpr const char* kSavepoint = "migrate_run";
+
+// Frees a prepared statement on every path out of a scope.
+struct Statement {
+    sqlite3_stmt* stmt = nullptr;
+    ~Statement() { sqlite3_finalize(stmt); }
+};
+
+}  // namespace
+
+void SqliteDatabase::fail(int rc, const std::string& what) const {
+    // A lost lock keeps SQLite's own code so the caller can retry.
+    throw Error(ErrorKind::Execution, what.empty() ? sqlite3_errmsg(db_) : what, rc & 0xff);
+}
+
+void SqliteDatabase::execute(const std::string& sql) {
+    char* message = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        std::string text = message ? message : sqlite3_errstr(rc);
+        sqlite3_free(message);
+        fail(rc, text);
+    }
+}
+
+std::vector<Row> SqliteDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
+    Statement s;
+    int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &s.stmt, nullptr);
+    if (rc != SQLITE_OK) fail(rc, "");
+    for (std::size_t i = 0; i < params.size(); ++i)
+        sqlite3_bind_text(s.stmt, static_cast<int>(i + 1), params[i].data(), static_cast<int>(params[i].size()),
+                          SQLITE_TRANSIENT);
+    std::vector<Row> rows;
+    while ((rc = sqlite3_step(s.stmt)) == SQLITE_ROW) {
+        Row row;
+        int columns = sqlite3_column_count(s.stmt);
+        for (int c = 0; c < columns; ++c) {
+            auto text = reinterpret_cast<const char*>(sqlite3_column_text(s.stmt, c));
+            if (text)
+                row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(s.stmt, c))));
+            else
+                row.emplace_back(std::nullopt);
+        }
+        rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE) fail(rc, "");
+    return rows;
+}
+
+std::string SqliteDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
+
+bool SqliteDatabase::table_exists(const TableName& table) {
+    std::string schema = table.schema.empty() ? "main" : table.schema;
+    return !query(fmt::format("SELECT 1 FROM {}.sqlite_master WHERE type = 'table' AND name = ?1",
+                              quote_identifier(schema)),
+                  {table.name})
+                .empty();
+}
+
+bool SqliteDatabase::can_commit_per_step() const { return sqlite3_get_autocommit(db_) != 0; }
+
+void SqliteDatabase::begin_run(const TableName& version_table) {
+    if (sqlite3_get_autocommit(db_)) {
+        // Enforcement can only change outside a transaction: a run turns it
+        // off so that rebuilding a parent table cannot cascade to its children,
+        // and checks the whole database before it commits.
+        auto on = query("PRAGMA foreign_keys");
+        if (!on.empty() && on[0][0] && *on[0][0] == "1") {
+            execute("PRAGMA foreign_keys = OFF");
+            foreign_keys_disabled_ = true;
+        }
+        try {
+            execute("BEGIN IMMEDIATE");
+        } catch (...) {
+            restore_foreign_keys();
+            throw;
+        }
+        owns_transaction_ = true;
+        return;
+    }
+    owns_transaction_ = false;
+    execute(fmt::format("SAVEPOINT {}", kSavepoint));
+    try {
+        // Inside the caller's transaction: a write of the unchanged
+        // user_version takes the write lock before the version table is read.
+        std::string schema = quote_identifier(version_table.schema.empty() ? "main" : version_table.schema);
+        auto version = query(fmt::format("PRAGMA {}.user_version", schema));
+        execute(fmt::format("PRAGMA {}.user_version = {}", schema, version.at(0).at(0).value_or("0")));
+    } catch (...) {
+        rollback_run();
+        throw;
+    }
+}
+
+void SqliteDatabase::check_foreign_keys() {
+    auto violations = query("PRAGMA foreign_key_check");
+    if (violations.empty()) return;
+    const Row& first = violations[0];
+    auto text = [&](std::size_t i) { return i < first.size() && first[i] ? *first[i] : std::string("NULL"); };
+    throw Error(ErrorKind::Execution,
+                fmt::format("FOREIGN KEY constraint failed: {} row(s) violate foreign keys after the run, the first "
+                            "in table {} (rowid {}) referencing {}; nothing was applied",
+                            violations.size(), text(0), text(1), text(2)),
+                SQLITE_CONSTRAINT);
+}
+
+void SqliteDatabase::commit_run() {
+    if (!owns_transaction_) {
+        execute(fmt::format("RELEASE {}", kSavepoint));
+        return;
+    }
+    if (foreign_keys_disabled_) check_foreign_keys();
+    execute("COMMIT");
+    owns_transaction_ = false;
+    restore_foreign_keys();
+}
+
+void SqliteDatabase::rollback_run() noexcept {
+    if (owns_transaction_) {
+        if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        owns_transaction_ = false;
+        restore_foreign_keys();
+        return;
+    }
+    std::string sql = fmt::format("ROLLBACK TO {0}; RELEASE {0}", kSavepoint);
+    sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+}
+
+void SqliteDatabase::restore_foreign_keys() noexcept {
+    if (!foreign_keys_disabled_) return;
+    sqlite3_exec(db_, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    foreign_keys_disabled_ = false;
+}
+
+}  // namespace migrate::sqlite

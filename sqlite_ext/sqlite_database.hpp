@@ -1,0 +1,37 @@
+#pragma once
+// The core's Database interface over one SQLite connection, with SPEC
+// section 8's transaction and foreign-key procedure.
+#include "sqlite_api.hpp"
+
+#include <string>
+
+#include "database.hpp"
+
+namespace migrate::sqlite {
+
+class SqliteDatabase : public Database {
+public:
+    explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+
+    void execute(const std::string& sql) override;
+    std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+    std::string parameter(int n) const override { return "?" + std::to_string(n); }
+    std::string quote_identifier(const std::string& name) const override;
+    bool table_exists(const TableName& table) override;
+
+    void begin_run(const TableName& version_table) override;
+    void commit_run() override;
+    void rollback_run() noexcept override;
+    bool can_commit_per_step() const override;
+
+private:
+    [[noreturn]] void fail(int rc, const std::string& what) const;
+    void check_foreign_keys();
+    void restore_foreign_keys() noexcept;
+
+    sqlite3* db_;
+    bool owns_transaction_ = false;      // BEGIN IMMEDIATE (else a SAVEPOINT in the caller's)
+    bool foreign_keys_disabled_ = false;  // we turned enforcement off and must turn it back on
+};
+
+}  // namespace migrate::sqlite
