@@ -161,9 +161,15 @@ std::vector<VersionRow> Migrator::versions() {
     std::vector<char> applied(g.revisions().size());
     for (Node n : g.ancestors(current, true)) applied[n->order] = 1;
 
+    // History order, bases first, as the steps of a full upgrade would run.
+    std::vector<Node> all;
+    all.reserve(g.revisions().size());
+    for (const auto& rev : g.revisions()) all.push_back(rev.get());
+    auto order = topological_sort(g, all, g.real_heads());
     std::vector<VersionRow> rows;
-    rows.reserve(g.revisions().size());
-    for (const auto& rev : g.revisions()) {
+    rows.reserve(order.size());
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const Revision* rev = *it;
         VersionRow row;
         row.revision = rev->id;
         row.down_revision = comma_list(rev->down_revisions, false);
@@ -176,7 +182,7 @@ std::vector<VersionRow> Migrator::versions() {
         row.is_base = rev->is_base();
         row.is_branch_point = rev->is_branch_point();
         row.is_merge_point = rev->is_merge_point();
-        row.is_current = std::find(current.begin(), current.end(), rev.get()) != current.end();
+        row.is_current = std::find(current.begin(), current.end(), rev) != current.end();
         row.is_applied = applied[rev->order] != 0;
         rows.push_back(std::move(row));
     }
