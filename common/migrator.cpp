@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "offline_sql.hpp"
+#include "command_errors.hpp"
 #include "planner.hpp"
+#include "revision_writer.hpp"
 #include "script_loader.hpp"
 #include "text.hpp"
 #include "version_table.hpp"
@@ -37,6 +40,10 @@ std::vector<std::string> split_targets(const std::string& target) {
     std::vector<std::string> out;
     for (auto part : split(target, ',')) out.emplace_back(trim(part));
     return out;
+}
+
+WriterSettings writer_settings(const Settings& settings) {
+    return {settings.script_location(), settings.get("file_template"), std::stoi(settings.get("truncate_slug_length"))};
 }
 
 }  // namespace
@@ -143,6 +150,55 @@ std::string Migrator::run(const char* command, const std::string& target) {
         db_.rollback_run();
         throw;
     }
+}
+
+std::string Migrator::upgrade_sql(const std::string& range) { return offline("upgrade", range); }
+std::string Migrator::downgrade_sql(const std::string& range) { return offline("downgrade", range); }
+
+std::string Migrator::offline(const char* command, const std::string& range) {
+    const std::string name(command);
+    const RevisionGraph& g = graph();
+    std::vector<std::string> start;
+    std::string target = range;
+    auto colon = range.find(':');
+    if (colon == std::string::npos) {
+        start = VersionTable(db_, settings_.version_table()).read();
+    } else {
+        target = range.substr(colon + 1);
+        // Alembic resolves the starting revisions to ids; "base" is none.
+        for (const auto& from : split_targets(range.substr(0, colon))) {
+            if (from.empty() || from == "base") continue;
+            Node n = with_command_errors("", "", "", [&] { return g.get_revision(from); });
+            if (n && n != kWalkedPastBase) start.push_back(n->id);
+        }
+    }
+    OfflinePlan plan;
+    plan.start_heads = start;
+    plan.per_migration = settings_.transaction_per_migration();
+    plan.steps = name == "upgrade" ? plan_upgrade(g, start, target) : plan_downgrade(g, start, target);
+    for (const Step& step : plan.steps) {
+        if (step.revision->is_python)
+            throw Error(ErrorKind::Script,
+                        fmt::format("Can't render {} of revision {} ({}): it is an Alembic Python revision, which "
+                                    "migrate never executes; render this step with Alembic's --sql",
+                                    name, step.revision->id, step.revision->path));
+        plan.sections.push_back(load_sections(*step.revision));
+    }
+    return render_offline_sql(g, VersionTable(db_, settings_.version_table()), plan);
+}
+
+std::string Migrator::revision(const std::string& message, const std::string& options) {
+    NewRevision rev;
+    rev.message = message;
+    rev.options = parse_revision_options(options);
+    return write_revision(graph(), writer_settings(settings_), rev);
+}
+
+std::string Migrator::merge(const std::string& revisions, const std::string& message) {
+    NewRevision rev;
+    rev.message = message;
+    rev.options.heads = split_targets(revisions);
+    return write_revision(graph(), writer_settings(settings_), rev);
 }
 
 std::optional<std::string> Migrator::current() {

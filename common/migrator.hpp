@@ -30,6 +30,17 @@ public:
     std::string downgrade(const std::string& target);
     std::string stamp(const std::string& target);
 
+    // Offline mode: the SQL those steps would run, executing nothing. `range`
+    // is `from:to`, or a target reached from the current revision.
+    std::string upgrade_sql(const std::string& range);
+    std::string downgrade_sql(const std::string& range);
+
+    // Write a new revision file and return its path. `options` holds
+    // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
+    // list of ids or `heads`.
+    std::string revision(const std::string& message, const std::string& options);
+    std::string merge(const std::string& revisions, const std::string& message);
+
     std::optional<std::string> current();  // NULL at base or without a table
     std::string heads();
     std::vector<VersionRow> versions();
@@ -39,6 +50,7 @@ public:
 private:
     const RevisionGraph& graph();
     std::string run(const char* command, const std::string& target);
+    std::string offline(const char* command, const std::string& range);
 
     Database& db_;
     Settings settings_;

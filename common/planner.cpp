@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "command_errors.hpp"
 #include "text.hpp"
 
 namespace migrate {
@@ -204,29 +205,6 @@ std::vector<Node> collect_downgrade(const RevisionGraph& g, const RevSpec& upper
         if (active[n->order]) drop.push_back(n);
     if (target_rev && drop.empty() && !contains(heads, target_rev)) throw RangeNotAncestor("Nothing to drop", upper.display());
     return drop;
-}
-
-// Alembic's _catch_revision_errors: the resolver's exceptions become the
-// command's messages.
-template <typename Fn>
-auto with_command_errors(const std::string& ancestor_message, const std::string& multiple_heads_message,
-                         const std::string& end, Fn&& fn) -> decltype(fn()) {
-    try {
-        return fn();
-    } catch (const RangeNotAncestor& e) {
-        if (!ancestor_message.empty()) throw revision_error(fmt::format(ancestor_message, fmt::arg("end", end)));
-        throw revision_error(fmt::format(
-            "Requested range {}:{} does not refer to ancestor/descendant revisions along the same branch", e.lower,
-            e.upper));
-    } catch (const MultipleHeads& e) {
-        if (!multiple_heads_message.empty()) throw revision_error(multiple_heads_message);
-        throw revision_error(fmt::format(
-            "Multiple head revisions are present for given argument '{0}'; please specify a specific target "
-            "revision, '<branchname>@{0}' to narrow to a specific head, or 'heads' for all heads",
-            end.empty() ? e.argument : end));
-    } catch (const ResolutionError& e) {
-        throw revision_error(fmt::format("Can't locate revision identified by '{}'", e.argument));
-    }
 }
 
 Step revision_step(Step::Kind kind, Node rev) {

@@ -139,10 +139,10 @@ std::vector<std::string> VersionTable::read() {
     return out;
 }
 
-std::string VersionTable::create_sql() const {
+std::string VersionTable::create_sql(bool if_not_exists) const {
     return fmt::format(
-        "CREATE TABLE {} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY (version_num)\n)",
-        db_.qualified(name_), db_.quote_identifier(name_.name + "_pkc"));
+        "CREATE TABLE {}{} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY (version_num)\n)",
+        if_not_exists ? "IF NOT EXISTS " : "", db_.qualified(name_), db_.quote_identifier(name_.name + "_pkc"));
 }
 
 void VersionTable::create() { db_.execute(create_sql()); }

@@ -49,7 +49,7 @@ public:
     const TableName& name() const { return name_; }
 
     // The statements, as offline SQL and as run online.
-    std::string create_sql() const;
+    std::string create_sql(bool if_not_exists = false) const;
     std::string change_sql(const VersionChange& change) const;
 
 private:

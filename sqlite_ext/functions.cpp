@@ -52,6 +52,33 @@ void heads(sqlite3_context* ctx, int, sqlite3_value**) {
     });
 }
 
+// migrate_revision(message [, autogenerate [, options]]): options are
+// key=value pairs, e.g. 'head=ae10 branch_label=feature'.
+void revision(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string message = sqlite3_value_type(argv[0]) == SQLITE_NULL ? "empty message"
+                                                                          : text_arg(argv[0], "the message");
+        if (argc > 1 && sqlite3_value_int(argv[1]) != 0)
+            throw Error(ErrorKind::Usage, "migrate_revision: autogenerate needs the schema diff, which this "
+                                          "version of migrate does not have yet");
+        std::string options = argc > 2 && sqlite3_value_type(argv[2]) != SQLITE_NULL
+                                  ? text_arg(argv[2], "the options")
+                                  : std::string();
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        result_text(ctx, Migrator(db, state_of(ctx).settings()).revision(message, options));
+    });
+}
+
+void merge(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string revisions = text_arg(argv[0], "the revisions to merge");
+        std::string message = sqlite3_value_type(argv[1]) == SQLITE_NULL ? "empty message"
+                                                                          : text_arg(argv[1], "the message");
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        result_text(ctx, Migrator(db, state_of(ctx).settings()).merge(revisions, message));
+    });
+}
+
 // migrate_config(key) reads a setting; migrate_config(key, value) sets it for
 // this connection (NULL unsets it) and returns the value now in force.
 void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -88,6 +115,12 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_upgrade", 1, run_command<&Migrator::upgrade>},
         {"migrate_downgrade", 1, run_command<&Migrator::downgrade>},
         {"migrate_stamp", 1, run_command<&Migrator::stamp>},
+        {"migrate_upgrade_sql", 1, run_command<&Migrator::upgrade_sql>},
+        {"migrate_downgrade_sql", 1, run_command<&Migrator::downgrade_sql>},
+        {"migrate_revision", 1, revision},
+        {"migrate_revision", 2, revision},
+        {"migrate_revision", 3, revision},
+        {"migrate_merge", 2, merge},
         {"migrate_current", 0, current},
         {"migrate_heads", 0, heads},
         {"migrate_config", 1, config},
