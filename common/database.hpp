@@ -32,6 +32,9 @@ public:
     virtual std::string quote_identifier(const std::string& name) const = 0;
 
     virtual bool table_exists(const TableName& table) = 0;
+    // An SQL expression for the role running a statement, for the audit log;
+    // engines without roles keep NULL.
+    virtual std::string current_role_sql() const { return "NULL"; }
 
     // One call's unit of work. `begin_run` opens it (a transaction, or a
     // savepoint inside the caller's) and takes the deployer lock before the

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <exception>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "command_errors.hpp"
 #include "planner.hpp"
 #include "revision_writer.hpp"
+#include "schema_comparison.hpp"
 #include "script_loader.hpp"
 #include "text.hpp"
 #include "version_table.hpp"
@@ -62,7 +64,13 @@ std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location) {
     return std::make_unique<RevisionGraph>(load_revisions(versions));
 }
 
-Migrator::Migrator(Database& db, Settings settings) : db_(db), settings_(std::move(settings)) {}
+Migrator::Migrator(Database& db, Settings settings, schema::SchemaEngine* schema_engine)
+    : db_(db), settings_(std::move(settings)), schema_engine_(schema_engine) {}
+
+schema::SchemaEngine& Migrator::schema_engine() {
+    if (!schema_engine_) throw Error(ErrorKind::Internal, "this engine has no schema diff");
+    return *schema_engine_;
+}
 
 const RevisionGraph& Migrator::graph() {
     if (!graph_) graph_ = load_graph(settings_.script_location());
@@ -123,10 +131,12 @@ std::string Migrator::run(const char* command, const std::string& target) {
                     try {
                         db_.execute(sql);
                     } catch (const Error& e) {
-                        throw Error(ErrorKind::Execution,
-                                    fmt::format("{} of revision {} ({}) failed: {}", name, step.revision->id,
-                                                step.revision->path, e.what()),
-                                    e.engine_code());
+                        // The engine's error stays attached as the nested
+                        // cause (PostgreSQL raises it again with its SQLSTATE).
+                        std::throw_with_nested(Error(ErrorKind::Execution,
+                                                     fmt::format("{} of revision {} ({}) failed: {}", name,
+                                                                 step.revision->id, step.revision->path, e.what()),
+                                                     e.engine_code()));
                     }
                 }
             }
@@ -187,11 +197,34 @@ std::string Migrator::offline(const char* command, const std::string& range) {
     return render_offline_sql(g, VersionTable(db_, settings_.version_table()), plan);
 }
 
-std::string Migrator::revision(const std::string& message, const std::string& options) {
+std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {
     NewRevision rev;
     rev.message = message;
     rev.options = parse_revision_options(options);
+    if (autogenerate) {
+        // As Alembic: the diff is only meaningful against the heads' schema.
+        const RevisionGraph& g = graph();
+        auto heads = g.ids(g.heads());
+        std::sort(heads.begin(), heads.end());
+        if (VersionTable(db_, settings_.version_table()).read() != heads)
+            throw revision_error("Target database is not up to date.");
+        SchemaComparison comparison(schema_engine(), settings_);
+        rev.upgrade_sql = comparison.render(comparison.upgrade());
+        rev.downgrade_sql = comparison.render(comparison.downgrade());
+    }
     return write_revision(graph(), writer_settings(settings_), rev);
+}
+
+std::string Migrator::diff() {
+    SchemaComparison comparison(schema_engine(), settings_);
+    return comparison.render(comparison.upgrade());
+}
+
+std::string Migrator::check() {
+    SchemaComparison comparison(schema_engine(), settings_);
+    std::string changes = schema::describe_changes(comparison.upgrade().changes);
+    if (changes.empty()) return "No new upgrade operations detected.";
+    throw revision_error("New upgrade operations detected:\n" + changes);
 }
 
 std::string Migrator::merge(const std::string& revisions, const std::string& message) {

@@ -12,6 +12,10 @@
 
 namespace migrate {
 
+namespace schema {
+class SchemaEngine;
+}
+
 // One row of the migrate_versions table.
 struct VersionRow {
     std::string revision;
@@ -22,7 +26,9 @@ struct VersionRow {
 
 class Migrator {
 public:
-    Migrator(Database& db, Settings settings);
+    // `schema_engine` serves the schema diff (diff, check, autogenerate);
+    // without one those fail.
+    Migrator(Database& db, Settings settings, schema::SchemaEngine* schema_engine = nullptr);
 
     // Each returns Alembic's log lines ("Running upgrade a -> b, message"),
     // one per step, newline-separated; empty when there is nothing to do.
@@ -37,9 +43,16 @@ public:
 
     // Write a new revision file and return its path. `options` holds
     // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
-    // list of ids or `heads`.
-    std::string revision(const std::string& message, const std::string& options);
+    // list of ids or `heads`. With `autogenerate` its sections hold the schema
+    // diff and its reverse, and the database must be at the script's heads.
+    std::string revision(const std::string& message, const std::string& options, bool autogenerate = false);
     std::string merge(const std::string& revisions, const std::string& message);
+
+    // The DDL that takes the live schema to the target schema; empty when
+    // they agree.
+    std::string diff();
+    // "No new upgrade operations detected.", or an error listing them.
+    std::string check();
 
     std::optional<std::string> current();  // NULL at base or without a table
     std::string heads();
@@ -52,8 +65,11 @@ private:
     std::string run(const char* command, const std::string& target);
     std::string offline(const char* command, const std::string& range);
 
+    schema::SchemaEngine& schema_engine();
+
     Database& db_;
     Settings settings_;
+    schema::SchemaEngine* schema_engine_;
     std::unique_ptr<RevisionGraph> graph_;
 };
 

@@ -367,11 +367,20 @@ std::vector<Step> plan_stamp(const RevisionGraph& g, const std::vector<std::stri
             std::vector<std::string> filtered_ids;
             for (Node h : filtered) filtered_ids.push_back(h->id);
 
-            std::vector<Node> dests = g.get_revisions(RevSpec::many(targets));
+            std::vector<Node> dests;
+            for (const auto& t : targets) {
+                for (Node n : g.get_revisions(t)) {
+                    // Alembic fails with an AssertionError on a walk below a base
+                    if (n == kWalkedPastBase)
+                        throw revision_error(
+                            fmt::format("Relative revision {} walked past the end of the revision graph", t));
+                    dests.push_back(n);
+                }
+            }
             if (dests.empty()) dests.push_back(nullptr);
             std::vector<Step> steps;
+            bool heads_moved = false;  // a step already replaced the rows in `filtered`
             for (Node dest : dests) {
-                if (dest == kWalkedPastBase) dest = nullptr;
                 if (!dest) {
                     for (Node h : filtered) steps.push_back(stamp_step({h->id}, {}, false, true));
                     continue;
@@ -383,12 +392,27 @@ std::vector<Step> plan_stamp(const RevisionGraph& g, const std::vector<std::stri
                                                [&](Node h) { return contains(below, h); });
                 bool heads_below = std::any_of(filtered.begin(), filtered.end(),
                                                [&](Node h) { return contains(above, h); });
-                if (heads_above)
+                // Alembic asserts here: the rows hold an ancestor and a descendant
+                if (heads_above && heads_below)
+                    throw revision_error(fmt::format(
+                        "Can't stamp {}: the version table holds revisions both above and below it ({})", dest->id,
+                        join(filtered_ids, ", ")));
+                if (heads_above) {
+                    // Alembic fails with a KeyError: an earlier target already
+                    // took these rows, so there is nothing left to move down.
+                    if (heads_moved)
+                        throw revision_error(fmt::format(
+                            "Can't stamp {}: another target of this stamp already replaces {} in the version "
+                            "table; stamp the targets one at a time",
+                            dest->id, join(filtered_ids, ", ")));
                     steps.push_back(stamp_step(filtered_ids, {dest->id}, false, false));
-                else if (heads_below)
+                    heads_moved = true;
+                } else if (heads_below) {
                     steps.push_back(stamp_step(filtered_ids, {dest->id}, true, false));
-                else
+                    heads_moved = true;
+                } else {
                     steps.push_back(stamp_step({}, {dest->id}, true, true));
+                }
             }
             return steps;
         });

@@ -375,6 +375,9 @@ Node RevisionGraph::revision_for_ident(const std::string& id, const std::string&
 std::vector<Node> RevisionGraph::filter_for_lineage(const std::vector<Node>& targets, const std::string& check_against,
                                                     bool include_dependencies) const {
     auto [resolved, branch_label] = resolve_revision_number(check_against);
+    // Alembic resolves the ids only when comparing a target with them: with no
+    // targets, `stamp -1` at base must not fail on the id "-1".
+    if (targets.empty()) return {};
     std::vector<Node> shares;
     if (!branch_label.empty()) shares.push_back(revision_for_ident(branch_label, ""));
     for (const auto& id : resolved) shares.push_back(revision_for_ident(id, ""));

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstring>
+#include <cwctype>
 #include <random>
 
 #include <fmt/format.h>
@@ -59,24 +61,68 @@ std::string create_date(std::time_t& seconds) {
     return fmt::format("{}.{:06d}", buf, static_cast<long>(tv.tv_usec));
 }
 
-// UTF-8 bytes count as word characters, as Python's \w matches letters of
-// every script.
-bool is_slug_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
-
-std::size_t utf8_length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
+// Python's \w and str.lower() for the slug, from the C library's Unicode
+// tables (the C.UTF-8 locale): they agree on the letters and digits of every
+// script and differ on a few combining marks and numeric symbols (², ½).
+// Without that locale, non-ASCII characters are kept as they are.
+locale_t unicode_ctype() {
+    static const locale_t locale = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    return locale;
 }
 
-// The first `n` code points of `s`.
-std::string utf8_prefix(const std::string& s, std::size_t n) {
-    std::size_t i = 0, count = 0;
-    while (i < s.size()) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == n) break;
+constexpr char32_t kReplacement = 0xFFFD;
+
+// The code point at s[i], advancing i; a malformed byte is skipped as U+FFFD,
+// which is no word character.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char lead = byte(i);
+    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > s.size()) {
         ++i;
+        return length == 1 ? lead : kReplacement;
     }
-    return s.substr(0, i);
+    char32_t c = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    for (int k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return kReplacement;
+        }
+        c = (c << 6) | (byte(i + k) & 0x3F);
+    }
+    i += length;
+    return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return std::isalnum(static_cast<int>(c)) || c == '_';
+    if (c == kReplacement) return false;
+    locale_t locale = unicode_ctype();
+    return locale ? ::iswalnum_l(static_cast<wint_t>(c), locale) != 0 : true;
+}
+
+char32_t to_lower(char32_t c) {
+    if (c < 0x80) return static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+    locale_t locale = unicode_ctype();
+    return locale ? static_cast<char32_t>(::towlower_l(static_cast<wint_t>(c), locale)) : c;
 }
 
 // A copy with only what the file says, for building a new graph.
@@ -169,24 +215,32 @@ RevisionOptions parse_revision_options(const std::string& text) {
     return options;
 }
 
+// Alembic's `"_".join(re.findall(r"\w+", message)).lower()`, cut to
+// truncate_slug_length code points at the last underscore.
 std::string make_slug(const std::string& message, int truncate_slug_length) {
-    std::string slug;
-    std::size_t i = 0;
-    while (i < message.size()) {
-        while (i < message.size() && !is_slug_char(static_cast<unsigned char>(message[i]))) ++i;
-        std::size_t start = i;
-        while (i < message.size() && is_slug_char(static_cast<unsigned char>(message[i]))) ++i;
-        if (i > start) {
-            if (!slug.empty()) slug += '_';
-            slug += lower(std::string_view(message).substr(start, i - start));
+    std::u32string slug;
+    bool in_word = false;
+    for (std::size_t i = 0; i < message.size();) {
+        char32_t c = next_code_point(message, i);
+        if (!is_word_char(c)) {
+            in_word = false;
+            continue;
         }
+        if (!in_word && !slug.empty()) slug += U'_';
+        in_word = true;
+        slug += to_lower(c);
     }
-    if (truncate_slug_length >= 0 && utf8_length(slug) > static_cast<std::size_t>(truncate_slug_length)) {
-        std::string cut = utf8_prefix(slug, static_cast<std::size_t>(truncate_slug_length));
-        auto underscore = cut.rfind('_');
-        slug = (underscore == std::string::npos ? cut : cut.substr(0, underscore)) + "_";
+    // As Alembic's "truncate_slug_length or 40": 0 means the default.
+    const std::size_t limit = truncate_slug_length > 0 ? static_cast<std::size_t>(truncate_slug_length) : 40;
+    if (slug.size() > limit) {
+        slug.resize(limit);
+        auto underscore = slug.rfind(U'_');
+        if (underscore != std::u32string::npos) slug.resize(underscore);
+        slug += U'_';
     }
-    return slug;
+    std::string out;
+    for (char32_t c : slug) append_utf8(out, c);
+    return out;
 }
 
 // Python's %-formatting over Alembic's tokens: %(rev)s, %(month).2d, %%.
@@ -309,12 +363,15 @@ std::string write_revision(const RevisionGraph& graph, const WriterSettings& set
         if (h == kWalkedPastBase) throw revision_error("the head of a new revision cannot be below base");
         if (!h) continue;
         for (const auto& seen : down_revisions)
-            if (seen == h->id) throw revision_error("Duplicate heads specified");
-        if (!options.splice && !h->is_head())
+            if (seen == h->id) throw revision_error("Duplicate head revisions specified");
+        down_revisions.push_back(h->id);
+    }
+    // After the duplicates, as Alembic checks them first.
+    for (Node h : heads) {
+        if (h && !options.splice && !h->is_head())
             throw revision_error(fmt::format("Revision {} is not a head revision; please specify --splice to create "
                                              "a new branch from this revision (option splice=true)",
                                              h->id));
-        down_revisions.push_back(h->id);
     }
     std::vector<std::string> depends_on;
     for (const auto& dep : options.depends_on) {
@@ -325,7 +382,8 @@ std::string write_revision(const RevisionGraph& graph, const WriterSettings& set
 
     std::time_t now = 0;
     std::string date = create_date(now);
-    std::string message = input.message;
+    // As Alembic without -m: the header says "empty message", the slug is empty.
+    std::string message = input.message.empty() ? "empty message" : input.message;
     for (char& c : message)
         if (c == '\n' || c == '\r') c = ' ';
     std::string versions_dir = settings.script_location + "/versions";

@@ -22,7 +22,7 @@ struct RevisionOptions {
 RevisionOptions parse_revision_options(const std::string& text);
 
 struct NewRevision {
-    std::string message;
+    std::string message;  // empty: none given (SQL NULL)
     RevisionOptions options;
     std::string upgrade_sql;    // the sections' contents (autogenerate fills them)
     std::string downgrade_sql;

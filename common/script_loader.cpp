@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,7 @@ Error script_error(const std::string& path, const std::string& what) {
 
 std::vector<std::string> split_list(std::string_view value) {
     std::vector<std::string> out;
+    if (value.empty()) return out;  // the usual "Branch Labels:" line, without allocating
     for (auto& item : split(value, ',')) {
         auto trimmed = trim(item);
         if (!trimmed.empty()) out.emplace_back(trimmed);
@@ -46,14 +48,14 @@ public:
     PyLiteralReader(std::string_view text, const std::string& path, const std::string& name)
         : text_(text), path_(path), name_(name) {}
 
-    // None, a string, or a tuple/list of strings, as a list of ids.
+    // None, a string, or a tuple/list/set of strings, as a list of ids.
     std::vector<std::string> read_value() {
         skip_space();
         std::vector<std::string> out;
         if (consume_word("None")) return out;
         char c = peek();
-        if (c == '(' || c == '[') {
-            char close = c == '(' ? ')' : ']';
+        if (c == '(' || c == '[' || c == '{') {
+            char close = c == '(' ? ')' : c == '[' ? ']' : '}';
             ++pos_;
             for (;;) {
                 skip_space();
@@ -124,8 +126,8 @@ private:
     }
 
     [[noreturn]] void fail() const {
-        throw script_error(path_, fmt::format("cannot read the value of '{}' (expected a string, a tuple "
-                                              "or list of strings, or None)",
+        throw script_error(path_, fmt::format("cannot read the value of '{}' (expected a string, a tuple, "
+                                              "list or set of strings, or None)",
                                               name_));
     }
 
@@ -149,10 +151,13 @@ std::string_view assignment_value(std::string_view text, std::size_t start) {
             else if (c == '\n') break;
         } else if (c == '"' || c == '\'') {
             quote = c;
-        } else if (c == '(' || c == '[') {
+        } else if (c == '(' || c == '[' || c == '{') {
             ++depth;
-        } else if (c == ')' || c == ']') {
+        } else if (c == ')' || c == ']' || c == '}') {
             --depth;
+        } else if (c == '\\') {  // a line continuation: the value goes on
+            if (i + 1 < text.size() && text[i + 1] == '\r') ++i;
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         } else if (c == '#') {
             auto nl = text.find('\n', i);
             if (depth <= 0) break;
@@ -165,7 +170,85 @@ std::string_view assignment_value(std::string_view text, std::size_t start) {
     return text.substr(start, i - start);
 }
 
-// The module docstring, stripped, or empty.
+void append_utf8(std::string& out, unsigned long code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+// The value of a Python string literal's body. Python reads source with
+// universal newlines, and a non-raw literal decodes its escapes: Alembic's
+// message comes from module.__doc__, where "C:\temp" holds a tab. \N{name}
+// and unknown escapes stay as written (Python keeps the latter too).
+std::string python_string_value(std::string_view body, bool raw) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (c == '\r') {
+            out += '\n';
+            if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
+            continue;
+        }
+        if (c != '\\' || raw || i + 1 >= body.size()) {
+            out += c;
+            continue;
+        }
+        char e = body[++i];
+        auto hex_escape = [&](std::size_t digits) {
+            if (i + digits >= body.size()) return false;
+            std::string code(body.substr(i + 1, digits));
+            if (!std::all_of(code.begin(), code.end(), [](unsigned char h) { return std::isxdigit(h); }))
+                return false;
+            append_utf8(out, std::stoul(code, nullptr, 16));
+            i += digits;
+            return true;
+        };
+        switch (e) {
+            case '\n': break;  // a line continuation
+            case '\r':
+                if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
+                break;
+            case '\\': case '\'': case '"': out += e; break;
+            case 'a': out += '\a'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'v': out += '\v'; break;
+            case 'x': if (!hex_escape(2)) out += "\\x"; break;
+            case 'u': if (!hex_escape(4)) out += "\\u"; break;
+            case 'U': if (!hex_escape(8)) out += "\\U"; break;
+            default:
+                if (e >= '0' && e <= '7') {
+                    unsigned long code = 0;
+                    std::size_t n = 0;
+                    for (; n < 3 && i + n < body.size() && body[i + n] >= '0' && body[i + n] <= '7'; ++n)
+                        code = code * 8 + static_cast<unsigned long>(body[i + n] - '0');
+                    i += n - 1;
+                    append_utf8(out, code);
+                } else {
+                    out += '\\';
+                    out += e;
+                }
+        }
+    }
+    return out;
+}
+
+// The module docstring as Python's module.__doc__, stripped, or empty.
 std::string module_docstring(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -176,13 +259,19 @@ std::string module_docstring(std::string_view text) {
         pos = nl + 1;
     }
     while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
-    if (pos < text.size() && (text[pos] == 'r' || text[pos] == 'R' || text[pos] == 'u' || text[pos] == 'U')) ++pos;
+    bool raw = false;
+    if (pos < text.size() && text[pos] && std::strchr("rRuU", text[pos])) raw = std::tolower(text[pos++]) == 'r';
     for (std::string_view quote : {"\"\"\"", "'''", "\"", "'"}) {
-        if (text.substr(pos, quote.size()) == quote) {
-            auto end = text.find(quote, pos + quote.size());
-            if (end == std::string_view::npos) return {};
-            return std::string(trim(text.substr(pos + quote.size(), end - pos - quote.size())));
+        if (text.substr(pos, quote.size()) != quote) continue;
+        std::size_t start = pos + quote.size();
+        // a backslash keeps the next character from closing the string, raw or not
+        for (std::size_t i = start; i < text.size(); ++i) {
+            if (text[i] == '\\')
+                ++i;
+            else if (text.substr(i, quote.size()) == quote)
+                return std::string(trim(python_string_value(text.substr(start, i - start), raw)));
         }
+        return {};
     }
     return {};
 }
@@ -217,7 +306,9 @@ Revision parse_sql_revision(std::string_view text, const std::string& path) {
     bool have_id = false;
     bool have_message = false;
     bool started = false;
-    for (std::string_view raw : lines(text)) {
+    // line by line: the header is a few lines at the top of the file
+    std::string_view rest = text;
+    for (std::string_view raw; next_line(rest, raw);) {
         std::string_view line = rtrim(raw);
         if (!started && line.empty()) continue;  // blank lines before the header
         if (line.substr(0, 2) != "--" || is_marker(line, kUpgradeMarker) || is_marker(line, kDowngradeMarker)) break;
@@ -264,6 +355,7 @@ Revision parse_python_revision(std::string_view text, const std::string& path) {
     Revision rev;
     rev.path = path;
     rev.is_python = true;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark, as Python skips it
     bool have_id = false;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -337,8 +429,12 @@ RevisionSections parse_sql_sections(std::string_view text) {
     return sections;
 }
 
-std::string read_file(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+// `name` is opened relative to `dir_fd` (AT_FDCWD: as a path); `path` names
+// the file in errors.
+std::string read_file_at(int dir_fd, const char* name, const std::string& path) {
+    int fd = ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(ErrorKind::Script, fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
     std::string out;
     char buf[16384];
@@ -357,27 +453,31 @@ std::string read_file(const std::string& path) {
     return out;
 }
 
+}  // namespace
+
+std::string read_file(const std::string& path) { return read_file_at(AT_FDCWD, path.c_str(), path); }
+
 std::vector<Revision> load_revisions(const std::string& versions_dir) {
-    DIR* dir = ::opendir(versions_dir.c_str());
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(versions_dir.c_str()), ::closedir);
     if (!dir)
         throw Error(ErrorKind::Script,
                     fmt::format("Path doesn't exist: '{}' ({}). Please use the script_location setting to name a "
                                 "folder with a versions/ subfolder.",
                                 versions_dir, std::strerror(errno)));
     std::vector<std::string> names;
-    while (dirent* entry = ::readdir(dir)) {
+    while (dirent* entry = ::readdir(dir.get())) {
         std::string name = entry->d_name;
         if (name.empty() || name[0] == '.' || name.rfind("__init__", 0) == 0) continue;
         if (has_suffix(name, ".sql") || has_suffix(name, ".py")) names.push_back(std::move(name));
     }
-    ::closedir(dir);
     std::sort(names.begin(), names.end());
 
     std::vector<Revision> revisions;
     revisions.reserve(names.size());
     for (const auto& name : names) {
         std::string path = versions_dir + "/" + name;
-        std::string text = read_file(path);
+        // relative to the open folder: the kernel need not walk the whole path per file
+        std::string text = read_file_at(::dirfd(dir.get()), name.c_str(), path);
         if (has_suffix(name, ".sql"))
             revisions.push_back(parse_sql_revision(text, path));
         else

@@ -40,19 +40,22 @@ inline std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
+// Moves the first line of `rest`, without its line end ("\n" or "\r\n"), into
+// `line`; false when `rest` is empty. For readers that stop early (a header)
+// and so need not split the whole text.
+inline bool next_line(std::string_view& rest, std::string_view& line) {
+    if (rest.empty()) return false;
+    auto nl = rest.find('\n');
+    line = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return true;
+}
+
 // The lines of `s` without their line ends ("\n" or "\r\n").
 inline std::vector<std::string_view> lines(std::string_view s) {
     std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        auto nl = s.find('\n', start);
-        auto end = nl == std::string_view::npos ? s.size() : nl;
-        auto line = s.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        out.push_back(line);
-        if (nl == std::string_view::npos) break;
-        start = nl + 1;
-    }
+    for (std::string_view line; next_line(s, line);) out.push_back(line);
     return out;
 }
 

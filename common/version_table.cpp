@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sql_text.hpp"
+#include "text.hpp"
 
 namespace migrate {
 namespace {
@@ -105,7 +106,13 @@ std::vector<VersionChange> HeadTracker::apply(const Step& step) {
         for (std::size_t i = 0; i + 1 < targets.size(); ++i) insert(targets[i], out);
         update(from.at(0), targets.back(), out);
     } else if (is_stamp) {
-        update(from.at(0), to.at(0), out);
+        // Alembic asserts here; it happens when a stamp names a revision twice
+        if (from.size() != 1 || to.size() != 1)
+            throw Error(ErrorKind::Revision,
+                        fmt::format("Can't stamp ({}) -> ({}): no single version row to update; is a revision "
+                                    "named twice in the stamp target?",
+                                    join(from, ", "), join(to, ", ")));
+        update(from[0], to[0], out);
     } else {
         std::string down;
         const auto& downs = step.revision->normalized_down;

@@ -5,6 +5,7 @@
 #include "guard.hpp"
 #include "migrator.hpp"
 #include "sqlite_database.hpp"
+#include "sqlite_schema_engine.hpp"
 
 
 namespace migrate::sqlite {
@@ -56,23 +57,33 @@ void heads(sqlite3_context* ctx, int, sqlite3_value**) {
 // key=value pairs, e.g. 'head=ae10 branch_label=feature'.
 void revision(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     guarded(ctx, [&] {
-        std::string message = sqlite3_value_type(argv[0]) == SQLITE_NULL ? "empty message"
+        std::string message = sqlite3_value_type(argv[0]) == SQLITE_NULL ? std::string()
                                                                           : text_arg(argv[0], "the message");
-        if (argc > 1 && sqlite3_value_int(argv[1]) != 0)
-            throw Error(ErrorKind::Usage, "migrate_revision: autogenerate needs the schema diff, which this "
-                                          "version of migrate does not have yet");
+        bool autogenerate = argc > 1 && sqlite3_value_int(argv[1]) != 0;
         std::string options = argc > 2 && sqlite3_value_type(argv[2]) != SQLITE_NULL
                                   ? text_arg(argv[2], "the options")
                                   : std::string();
         SqliteDatabase db(sqlite3_context_db_handle(ctx));
-        result_text(ctx, Migrator(db, state_of(ctx).settings()).revision(message, options));
+        SqliteSchemaEngine schema(sqlite3_context_db_handle(ctx));
+        result_text(ctx, Migrator(db, state_of(ctx).settings(), &schema).revision(message, options, autogenerate));
+    });
+}
+
+// migrate_diff() and migrate_check(): the live schema against target_schema.
+template <std::string (Migrator::*call)()>
+void schema_command(sqlite3_context* ctx, int, sqlite3_value**) {
+    guarded(ctx, [&] {
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        SqliteSchemaEngine schema(sqlite3_context_db_handle(ctx));
+        Migrator migrator(db, state_of(ctx).settings(), &schema);
+        result_text(ctx, (migrator.*call)());
     });
 }
 
 void merge(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
         std::string revisions = text_arg(argv[0], "the revisions to merge");
-        std::string message = sqlite3_value_type(argv[1]) == SQLITE_NULL ? "empty message"
+        std::string message = sqlite3_value_type(argv[1]) == SQLITE_NULL ? std::string()
                                                                           : text_arg(argv[1], "the message");
         SqliteDatabase db(sqlite3_context_db_handle(ctx));
         result_text(ctx, Migrator(db, state_of(ctx).settings()).merge(revisions, message));
@@ -87,7 +98,8 @@ void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         std::string key = text_arg(argv[0], "the setting name");
         if (argc == 2) {
             if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
-                Settings::validate(key, "");
+                // Only the key needs checking: there is no value to validate.
+                if (!Settings::is_key(key)) Settings::validate(key, "");
                 state.session_settings.erase(key);
             } else {
                 std::string value = text_arg(argv[1], "the setting value");
@@ -121,6 +133,8 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_revision", 2, revision},
         {"migrate_revision", 3, revision},
         {"migrate_merge", 2, merge},
+        {"migrate_diff", 0, schema_command<&Migrator::diff>},
+        {"migrate_check", 0, schema_command<&Migrator::check>},
         {"migrate_current", 0, current},
         {"migrate_heads", 0, heads},
         {"migrate_config", 1, config},

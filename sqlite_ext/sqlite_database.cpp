@@ -71,6 +71,14 @@ bool SqliteDatabase::table_exists(const TableName& table) {
 bool SqliteDatabase::can_commit_per_step() const { return sqlite3_get_autocommit(db_) != 0; }
 
 void SqliteDatabase::begin_run(const TableName& version_table) {
+    // SQLite can neither commit nor open a savepoint while a statement that
+    // writes is running on this connection: refuse before any work rather
+    // than fail at the end with "SQL statements in progress".
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s; s = sqlite3_next_stmt(db_, s))
+        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s))
+            throw Error(ErrorKind::Usage,
+                        "a migration cannot run inside a statement that writes (such as INSERT ... SELECT "
+                        "migrate_upgrade(...)); call it in a SELECT of its own");
     if (sqlite3_get_autocommit(db_)) {
         // Enforcement can only change outside a transaction: a run turns it
         // off so that rebuilding a parent table cannot cascade to its children,

@@ -71,14 +71,22 @@ int disconnect(sqlite3_vtab* vtab) {
 
 int best_index(sqlite3_vtab*, sqlite3_index_info* info) {
     info->idxNum = 0;
+    bool argument_unknown = false;
     for (int i = 0; i < info->nConstraint; ++i) {
         const auto& c = info->aConstraint[i];
         if (c.iColumn != kScriptLocation || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-        if (!c.usable) return SQLITE_CONSTRAINT;  // the argument must be known first
+        if (!c.usable) {
+            argument_unknown = true;
+            continue;
+        }
+        // One argument is taken; SQLite itself checks any further `=` on the
+        // column (two constraints may not share an argvIndex).
+        if (info->idxNum == 1) continue;
         info->aConstraintUsage[i].argvIndex = 1;
         info->aConstraintUsage[i].omit = 1;
         info->idxNum = 1;
     }
+    if (argument_unknown && info->idxNum == 0) return SQLITE_CONSTRAINT;  // the argument must be known first
     info->estimatedCost = 1000;
     return SQLITE_OK;
 }

@@ -1,0 +1,71 @@
+#include "audit_log.hpp"
+
+#include <sys/time.h>
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "sql_text.hpp"
+
+namespace migrate {
+namespace {
+
+std::string literal_or_null(const std::optional<std::string>& value) {
+    return value ? quote_literal(*value) : "NULL";
+}
+
+// The wall-clock time of the step in UTC; offline scripts use the time they run.
+std::string now_utc() {
+    timeval tv{};
+    ::gettimeofday(&tv, nullptr);
+    std::tm utc{};
+    ::gmtime_r(&tv.tv_sec, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &utc);
+    return fmt::format("{}.{:06d}", buf, static_cast<long>(tv.tv_usec));
+}
+
+}  // namespace
+
+std::string AuditLog::create_sql() const {
+    return fmt::format(
+        "CREATE TABLE IF NOT EXISTS {} (\n"
+        "    id INTEGER NOT NULL PRIMARY KEY,\n"
+        "    applied_at TEXT NOT NULL,\n"
+        "    direction VARCHAR(16) NOT NULL,\n"
+        "    revision TEXT NOT NULL,\n"
+        "    from_revisions TEXT NOT NULL,\n"
+        "    to_revisions TEXT NOT NULL,\n"
+        "    message TEXT,\n"
+        "    checksum VARCHAR(64),\n"
+        "    duration_ms DOUBLE PRECISION,\n"
+        "    role TEXT\n"
+        ")",
+        db_.qualified(name_));
+}
+
+std::string AuditLog::append_sql(const LogEntry& e) const {
+    // Ids follow MAX(id): the deployer lock is held, so no two runs interleave.
+    const std::string table = db_.qualified(name_);
+    std::string applied_at = e.duration_ms ? quote_literal(now_utc()) : "CAST(CURRENT_TIMESTAMP AS TEXT)";
+    std::string duration = e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL";
+    return fmt::format(
+        "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "
+        "duration_ms, role) SELECT COALESCE(MAX(id), 0) + 1, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9} FROM {0}",
+        table, applied_at, quote_literal(e.direction), quote_literal(e.revision), quote_literal(e.from_revisions),
+        quote_literal(e.to_revisions), quote_literal(e.message), literal_or_null(e.checksum), duration,
+        db_.current_role_sql());
+}
+
+std::map<std::string, std::string> AuditLog::upgrade_checksums() {
+    std::map<std::string, std::string> out;
+    if (!exists()) return out;
+    for (auto& row : db_.query(fmt::format(
+             "SELECT revision, checksum FROM {} WHERE direction = 'upgrade' AND checksum IS NOT NULL ORDER BY id",
+             db_.qualified(name_))))
+        if (row.size() == 2 && row[0] && row[1]) out[*row[0]] = *row[1];
+    return out;
+}
+
+}  // namespace migrate

@@ -1,0 +1,39 @@
+#pragma once
+// The audit log beside the version table (`<version_table>_log`): one row per
+// step run, written in the step's transaction. Alembic never reads it.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "database.hpp"
+
+namespace migrate {
+
+struct LogEntry {
+    std::string direction;  // upgrade, downgrade or stamp
+    std::string revision;   // the revision the step ran (stamps: the revisions stamped)
+    std::string from_revisions, to_revisions;
+    std::string message;
+    std::optional<std::string> checksum;  // SHA-256 of the section that ran
+    std::optional<double> duration_ms;    // unknown in offline scripts
+};
+
+class AuditLog {
+public:
+    AuditLog(Database& db, const TableName& version_table)
+        : db_(db), name_{version_table.schema, version_table.name + "_log"} {}
+
+    bool exists() { return db_.table_exists(name_); }
+    std::string create_sql() const;  // IF NOT EXISTS: a log may outlive its rows
+    std::string append_sql(const LogEntry& entry) const;
+    void create() { db_.execute(create_sql()); }
+    void append(const LogEntry& entry) { db_.execute(append_sql(entry)); }
+    // The checksum of each revision's latest upgrade.
+    std::map<std::string, std::string> upgrade_checksums();
+
+private:
+    Database& db_;
+    TableName name_;
+};
+
+}  // namespace migrate

@@ -1,0 +1,108 @@
+#pragma once
+// The engine-neutral catalog model that the schema diff compares: what an
+// engine's reader finds in its catalog, live or in the scratch space.
+//
+// Texts are as the engine reports them, normalized by the reader where the
+// engine keeps what the user wrote (SQLite), so that equal schemas compare
+// equal. `definition` fields hold the engine's own DDL for an object, used to
+// re-create it; `definition_key` fields hold what the engine cannot expose
+// structurally, normalized, and are only compared (empty where the structured
+// fields say everything).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "text.hpp"
+
+namespace migrate::schema {
+
+enum class Generated { No, Virtual, Stored };
+
+struct Column {
+    std::string name;
+    std::string type;
+    bool nullable = true;
+    std::optional<std::string> default_value;
+    std::optional<std::string> comment;
+    Generated generated = Generated::No;
+    std::string definition;      // SQLite: the column's text in CREATE TABLE
+    std::string definition_key;  // SQLite: that text normalized
+};
+
+enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey };
+
+struct Constraint {
+    ConstraintKind kind = ConstraintKind::Unique;
+    std::string name;  // empty where the engine does not report names
+    std::vector<std::string> columns;
+    std::string expression;  // Check
+    std::string ref_table;   // ForeignKey
+    std::vector<std::string> ref_columns;
+    std::string on_update, on_delete, match;
+    std::string column;  // a constraint written inside this column's definition (SQLite)
+    std::string definition_key;
+};
+
+struct Table {
+    std::string name;
+    std::vector<Column> columns;
+    std::vector<Constraint> constraints;
+    std::optional<std::string> comment;
+    std::string definition;      // SQLite: CREATE TABLE text, to create and rebuild
+    std::string definition_key;  // SQLite: its table-level clauses and options, normalized
+};
+
+struct Index {
+    std::string name;
+    std::string table;
+    bool unique = false;
+    std::vector<std::string> columns;  // names or expressions, with their ordering and collation
+    std::string where;                 // a partial index's predicate
+    std::string definition;            // CREATE INDEX text
+    std::string definition_key;
+};
+
+// Views and triggers: created from their text; re-created when an object they
+// use changes under them.
+struct View {
+    std::string name;
+    std::string definition;
+    std::string definition_key;
+    std::vector<std::string> depends_on;  // names of the tables and views it reads
+};
+
+struct Trigger {
+    std::string name;
+    std::string table;
+    std::string definition;
+    std::string definition_key;
+    std::vector<std::string> depends_on;  // its table and the tables and views its body names
+};
+
+// PostgreSQL.
+struct EnumType {
+    std::string name;
+    std::vector<std::string> values;
+};
+
+struct Sequence {
+    std::string name;
+    std::string data_type, start, increment, min_value, max_value, cache;
+    bool cycle = false;
+    std::string owned_by;  // "table.column", or empty
+};
+
+struct Catalog {
+    bool case_insensitive = false;  // SQLite: names match without regard to ASCII case
+    std::vector<Table> tables;
+    std::vector<Index> indexes;
+    std::vector<View> views;
+    std::vector<Trigger> triggers;
+    std::vector<EnumType> enums;
+    std::vector<Sequence> sequences;
+
+    // The name objects are matched by.
+    std::string key(const std::string& name) const { return case_insensitive ? lower(name) : name; }
+};
+
+}  // namespace migrate::schema

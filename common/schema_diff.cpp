@@ -1,0 +1,607 @@
+#include "schema_diff.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <type_traits>
+
+#include "schema_engine.hpp"
+#include "text.hpp"
+
+namespace migrate::schema {
+namespace {
+
+// ---- descriptions ---------------------------------------------------------
+
+// Python's repr() of a string, so that the lines read back with
+// ast.literal_eval and look like Alembic's.
+std::string py(const std::string& s) {
+    const char quote = s.find('\'') != std::string::npos && s.find('"') == std::string::npos ? '"' : '\'';
+    std::string out(1, quote);
+    for (char c : s) {
+        if (c == '\\' || c == quote) out += '\\';
+        if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out + quote;
+}
+
+std::string py(const char* s) { return py(std::string(s)); }  // not py(bool)
+std::string py(const std::optional<std::string>& s) { return s ? py(*s) : "None"; }
+std::string py(bool b) { return b ? "True" : "False"; }
+std::string py(const std::vector<std::string>& items) {
+    return "[" + join(items, ", ", [](const std::string& s) { return py(s); }) + "]";
+}
+
+std::string tuple(std::vector<std::string> items) {
+    std::string out = "(" + join(items, ", ");
+    return out + (items.size() == 1 ? ",)" : ")");
+}
+
+const char* constraint_kind(ConstraintKind kind) {
+    switch (kind) {
+        case ConstraintKind::PrimaryKey: return "primary key";
+        case ConstraintKind::Unique: return "unique";
+        case ConstraintKind::Check: return "check";
+        case ConstraintKind::ForeignKey: return "foreign key";
+    }
+    return "";
+}
+
+// Alembic's add_fk/remove_fk and add_constraint/remove_constraint, with the
+// constraint's name last when the engine reports one.
+std::string describe_constraint(const std::string& verb, const Table& table, const Constraint& c) {
+    std::vector<std::string> items;
+    if (c.kind == ConstraintKind::ForeignKey)
+        items = {py(verb + "_fk"), py(table.name), py(c.columns), py(c.ref_table), py(c.ref_columns)};
+    else
+        items = {py(verb + "_constraint"), py(table.name), py(constraint_kind(c.kind)),
+                 c.kind == ConstraintKind::Check ? py(c.expression) : py(c.columns)};
+    if (!c.name.empty()) items.push_back(py(c.name));
+    return tuple(items);
+}
+
+// ---- matching -------------------------------------------------------------
+
+template <typename T>
+std::map<std::string, const T*> by_key(const Catalog& catalog, const std::vector<T>& items) {
+    std::map<std::string, const T*> out;
+    for (const T& item : items) out.emplace(catalog.key(item.name), &item);
+    return out;
+}
+
+std::vector<std::string> keys_of(const Catalog& catalog, const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names) out.push_back(catalog.key(n));
+    return out;
+}
+
+// Every field a constraint is compared on; equal signatures, equal constraints.
+std::string signature(const Catalog& catalog, const Constraint& c) {
+    return join(std::vector<std::string>{std::to_string(static_cast<int>(c.kind)), c.name,
+                                         join(keys_of(catalog, c.columns), ","), c.expression, catalog.key(c.ref_table),
+                                         join(keys_of(catalog, c.ref_columns), ","), c.on_update, c.on_delete, c.match,
+                                         catalog.key(c.column), c.definition_key},
+                "\x1f");
+}
+
+unsigned column_changes(const Column& from, const Column& to) {
+    unsigned changes = 0;
+    if (from.type != to.type) changes |= kType;
+    if (from.nullable != to.nullable) changes |= kNullable;
+    if (from.default_value != to.default_value) changes |= kDefault;
+    if (from.comment != to.comment) changes |= kComment;
+    if (from.definition_key != to.definition_key || from.generated != to.generated) changes |= kDefinition;
+    return changes;
+}
+
+bool same_index(const Catalog& fc, const Index& a, const Catalog& tc, const Index& b) {
+    return fc.key(a.table) == tc.key(b.table) && a.unique == b.unique && a.columns == b.columns && a.where == b.where &&
+           a.definition_key == b.definition_key;
+}
+
+bool same_sequence(const Sequence& a, const Sequence& b) {
+    return a.data_type == b.data_type && a.start == b.start && a.increment == b.increment &&
+           a.min_value == b.min_value && a.max_value == b.max_value && a.cache == b.cache && a.cycle == b.cycle &&
+           a.owned_by == b.owned_by;
+}
+
+bool is_subsequence(const std::vector<std::string>& small, const std::vector<std::string>& big) {
+    std::size_t j = 0;
+    for (const auto& v : big)
+        if (j < small.size() && small[j] == v) ++j;
+    return j == small.size();
+}
+
+// What differs between two versions of one table, in the order it is done.
+std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to) {
+    std::vector<Operation> added, altered, dropped, constraints_dropped, constraints_added, table_level;
+    std::map<std::string, const Column*> old_columns;
+    for (const auto& c : from.columns) old_columns.emplace(fc.key(c.name), &c);
+    std::set<std::string> new_columns;
+    for (const auto& c : to.columns) {
+        new_columns.insert(tc.key(c.name));
+        auto it = old_columns.find(tc.key(c.name));
+        if (it == old_columns.end()) {
+            Operation op{OpKind::AddColumn};
+            op.table = &to;
+            op.column = &c;
+            added.push_back(op);
+        } else if (unsigned changes = column_changes(*it->second, c)) {
+            Operation op{OpKind::AlterColumn};
+            op.table = &to;
+            op.old_table = &from;
+            op.column = &c;
+            op.old_column = it->second;
+            op.column_changes = changes;
+            altered.push_back(op);
+        }
+    }
+    for (const auto& c : from.columns) {
+        if (new_columns.count(fc.key(c.name))) continue;
+        Operation op{OpKind::DropColumn};
+        op.table = &from;
+        op.column = &c;
+        dropped.push_back(op);
+    }
+
+    std::multiset<std::string> old_signatures, new_signatures;
+    for (const auto& c : from.constraints) old_signatures.insert(signature(fc, c));
+    for (const auto& c : to.constraints) new_signatures.insert(signature(tc, c));
+    for (const auto& c : from.constraints) {
+        auto it = new_signatures.find(signature(fc, c));
+        if (it != new_signatures.end()) {
+            new_signatures.erase(it);
+            continue;
+        }
+        Operation op{OpKind::DropConstraint};
+        op.table = &from;
+        op.constraint = &c;
+        constraints_dropped.push_back(op);
+    }
+    for (const auto& c : to.constraints) {
+        auto it = old_signatures.find(signature(tc, c));
+        if (it != old_signatures.end()) {
+            old_signatures.erase(it);
+            continue;
+        }
+        Operation op{OpKind::AddConstraint};
+        op.table = &to;
+        op.constraint = &c;
+        constraints_added.push_back(op);
+    }
+    if (from.comment != to.comment) {
+        Operation op{OpKind::SetTableComment};
+        op.table = &to;
+        op.old_table = &from;
+        table_level.push_back(op);
+    }
+    if (from.definition_key != to.definition_key) {
+        Operation op{OpKind::ChangeTableDefinition};
+        op.table = &to;
+        op.old_table = &from;
+        table_level.push_back(op);
+    }
+
+    std::vector<Operation> out;
+    for (auto* group : {&constraints_dropped, &added, &altered, &dropped, &table_level, &constraints_added})
+        out.insert(out.end(), group->begin(), group->end());
+    return out;
+}
+
+// Kahn's algorithm over names, ties and cycles broken by name: `deps(key)`
+// are the keys that must come before `key`.
+std::vector<std::string> dependency_order(const std::vector<std::string>& keys,
+                                          const std::function<std::vector<std::string>(const std::string&)>& deps) {
+    std::set<std::string> pending(keys.begin(), keys.end());
+    std::vector<std::string> out;
+    while (!pending.empty()) {
+        bool progressed = false;
+        for (auto it = pending.begin(); it != pending.end();) {
+            bool ready = true;
+            for (const auto& d : deps(*it))
+                if (d != *it && pending.count(d)) ready = false;
+            if (ready) {
+                out.push_back(*it);
+                it = pending.erase(it);
+                progressed = true;
+            } else {
+                ++it;
+            }
+        }
+        if (!progressed) {  // a cycle: take the first name and go on
+            out.push_back(*pending.begin());
+            pending.erase(pending.begin());
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> referenced_tables(const Catalog& catalog, const Table& table) {
+    std::vector<std::string> out;
+    for (const auto& c : table.constraints)
+        if (c.kind == ConstraintKind::ForeignKey) out.push_back(catalog.key(c.ref_table));
+    return out;
+}
+
+// Parents before children among `tables` (keys of `catalog`).
+std::vector<std::string> tables_in_dependency_order(const Catalog& catalog,
+                                                    const std::map<std::string, const Table*>& all,
+                                                    const std::vector<std::string>& tables) {
+    return dependency_order(tables, [&](const std::string& key) { return referenced_tables(catalog, *all.at(key)); });
+}
+
+std::vector<std::string> views_in_dependency_order(const Catalog& catalog,
+                                                   const std::map<std::string, const View*>& all,
+                                                   const std::vector<std::string>& views) {
+    return dependency_order(views, [&](const std::string& key) { return keys_of(catalog, all.at(key)->depends_on); });
+}
+
+template <typename T>
+Operation on(OpKind kind, const T* object) {
+    Operation op(kind);
+    if constexpr (std::is_same_v<T, Table>) op.table = object;
+    if constexpr (std::is_same_v<T, Index>) op.index = object;
+    if constexpr (std::is_same_v<T, View>) op.view = object;
+    if constexpr (std::is_same_v<T, Trigger>) op.trigger = object;
+    if constexpr (std::is_same_v<T, EnumType>) op.enum_type = object;
+    if constexpr (std::is_same_v<T, Sequence>) op.sequence = object;
+    return op;
+}
+
+// One diff: first what differs (compare), then which tables are rebuilt and
+// which views and triggers must be re-created around the changes (plan),
+// then everything in dependency order (operations).
+class Differ {
+public:
+    Differ(const Catalog& from, const Catalog& to)
+        : fc_(from),
+          tc_(to),
+          from_tables_(by_key(from, from.tables)),
+          to_tables_(by_key(to, to.tables)),
+          from_indexes_(by_key(from, from.indexes)),
+          to_indexes_(by_key(to, to.indexes)),
+          from_views_(by_key(from, from.views)),
+          to_views_(by_key(to, to.views)),
+          from_triggers_(by_key(from, from.triggers)),
+          to_triggers_(by_key(to, to.triggers)) {}
+
+    void compare() {
+        compare_types();
+        compare_tables();
+        compare_indexes();
+        compare_views_and_triggers();
+    }
+    std::vector<Operation> changes() const;
+    void plan(const SchemaEngine& engine);
+    std::vector<Operation> operations() const;
+
+private:
+    void compare_types();
+    void compare_tables();
+    void compare_indexes();
+    void compare_views_and_triggers();
+    template <typename T>
+    void compare_texts(const std::map<std::string, const T*>& from, const std::map<std::string, const T*>& to,
+                       std::set<std::string>& dropped, std::set<std::string>& created) const;
+    bool in_place(const std::string& table) const { return altered_.count(table) && !rebuilt_.count(table); }
+    void add_table_ops(std::vector<Operation>& out, const std::function<bool(const Operation&)>& keep) const;
+
+    const Catalog& fc_;
+    const Catalog& tc_;
+    const std::map<std::string, const Table*> from_tables_, to_tables_;
+    const std::map<std::string, const Index*> from_indexes_, to_indexes_;
+    const std::map<std::string, const View*> from_views_, to_views_;
+    const std::map<std::string, const Trigger*> from_triggers_, to_triggers_;
+
+    std::vector<Operation> type_ops_, type_drops_;  // enums and sequences
+    std::vector<std::string> created_tables_, dropped_tables_;
+    std::map<std::string, std::vector<Operation>> altered_;  // kept tables' changes
+    std::vector<const Index*> indexes_dropped_, indexes_created_;
+    std::set<std::string> views_dropped_, views_created_, triggers_dropped_, triggers_created_;
+    std::set<std::string> rebuilt_;
+};
+
+void Differ::compare_types() {
+    const auto from_enums = by_key(fc_, fc_.enums), to_enums = by_key(tc_, tc_.enums);
+    for (const auto& [key, e] : to_enums) {
+        auto it = from_enums.find(key);
+        if (it == from_enums.end()) {
+            type_ops_.push_back(on(OpKind::CreateEnum, e));
+            continue;
+        }
+        const auto& old_values = it->second->values;
+        if (old_values == e->values) continue;
+        if (!is_subsequence(old_values, e->values)) {
+            Operation op = on(OpKind::ReplaceEnum, e);
+            op.old_enum = it->second;
+            type_ops_.push_back(op);
+            continue;
+        }
+        auto is_old = [&](const std::string& v) {
+            return std::find(old_values.begin(), old_values.end(), v) != old_values.end();
+        };
+        for (std::size_t i = 0; i < e->values.size(); ++i) {
+            if (is_old(e->values[i])) continue;
+            Operation op = on(OpKind::AddEnumValue, e);
+            op.old_enum = it->second;
+            op.value = e->values[i];
+            if (i > 0) op.after = e->values[i - 1];  // added in order, so already there
+            for (std::size_t j = i + 1; j < e->values.size() && op.before.empty(); ++j)
+                if (is_old(e->values[j])) op.before = e->values[j];
+            type_ops_.push_back(op);
+        }
+    }
+    for (const auto& [key, e] : from_enums)
+        if (!to_enums.count(key)) type_drops_.push_back(on(OpKind::DropEnum, e));
+
+    const auto from_sequences = by_key(fc_, fc_.sequences), to_sequences = by_key(tc_, tc_.sequences);
+    for (const auto& [key, s] : to_sequences) {
+        auto it = from_sequences.find(key);
+        if (it == from_sequences.end()) {
+            type_ops_.push_back(on(OpKind::CreateSequence, s));
+        } else if (!same_sequence(*it->second, *s)) {
+            Operation op = on(OpKind::AlterSequence, s);
+            op.old_sequence = it->second;
+            type_ops_.push_back(op);
+        }
+    }
+    for (const auto& [key, s] : from_sequences)
+        if (!to_sequences.count(key)) type_drops_.push_back(on(OpKind::DropSequence, s));
+}
+
+void Differ::compare_tables() {
+    for (const auto& [key, t] : to_tables_) {
+        auto it = from_tables_.find(key);
+        if (it == from_tables_.end()) {
+            created_tables_.push_back(key);
+            continue;
+        }
+        auto ops = table_changes(fc_, *it->second, tc_, *t);
+        if (!ops.empty()) altered_.emplace(key, std::move(ops));
+    }
+    for (const auto& [key, t] : from_tables_)
+        if (!to_tables_.count(key)) dropped_tables_.push_back(key);
+}
+
+void Differ::compare_indexes() {
+    for (const auto& [key, i] : from_indexes_) {
+        auto it = to_indexes_.find(key);
+        if (it == to_indexes_.end() || !same_index(fc_, *i, tc_, *it->second)) indexes_dropped_.push_back(i);
+    }
+    for (const auto& [key, i] : to_indexes_) {
+        auto it = from_indexes_.find(key);
+        if (it == from_indexes_.end() || !same_index(fc_, *it->second, tc_, *i)) indexes_created_.push_back(i);
+    }
+}
+
+template <typename T>
+void Differ::compare_texts(const std::map<std::string, const T*>& from, const std::map<std::string, const T*>& to,
+                           std::set<std::string>& dropped, std::set<std::string>& created) const {
+    auto same = [&](const T& a, const T& b) {
+        if (a.definition_key != b.definition_key) return false;
+        if constexpr (std::is_same_v<T, Trigger>) return fc_.key(a.table) == tc_.key(b.table);
+        return true;
+    };
+    for (const auto& [key, x] : from) {
+        auto it = to.find(key);
+        if (it == to.end() || !same(*x, *it->second)) dropped.insert(key);
+    }
+    for (const auto& [key, x] : to) {
+        auto it = from.find(key);
+        if (it == from.end() || !same(*it->second, *x)) created.insert(key);
+    }
+}
+
+void Differ::compare_views_and_triggers() {
+    compare_texts(from_views_, to_views_, views_dropped_, views_created_);
+    compare_texts(from_triggers_, to_triggers_, triggers_dropped_, triggers_created_);
+}
+
+std::vector<Operation> Differ::changes() const {
+    std::vector<Operation> out(type_ops_);
+    for (const auto& key : created_tables_) out.push_back(on(OpKind::CreateTable, to_tables_.at(key)));
+    for (const auto& key : dropped_tables_) out.push_back(on(OpKind::DropTable, from_tables_.at(key)));
+    for (const auto& [key, ops] : altered_) {
+        // Constraint changes already say why the table-level clauses differ.
+        bool constraints = std::any_of(ops.begin(), ops.end(), [](const Operation& op) {
+            return op.kind == OpKind::AddConstraint || op.kind == OpKind::DropConstraint;
+        });
+        for (const auto& op : ops)
+            if (!(constraints && op.kind == OpKind::ChangeTableDefinition)) out.push_back(op);
+    }
+    for (const Index* i : indexes_dropped_)
+        if (to_tables_.count(fc_.key(i->table))) out.push_back(on(OpKind::DropIndex, i));  // else gone with its table
+    for (const Index* i : indexes_created_) out.push_back(on(OpKind::CreateIndex, i));
+    for (const auto& key : views_dropped_) out.push_back(on(OpKind::DropView, from_views_.at(key)));
+    for (const auto& key : views_created_) out.push_back(on(OpKind::CreateView, to_views_.at(key)));
+    for (const auto& key : triggers_dropped_) out.push_back(on(OpKind::DropTrigger, from_triggers_.at(key)));
+    for (const auto& key : triggers_created_) out.push_back(on(OpKind::CreateTrigger, to_triggers_.at(key)));
+    out.insert(out.end(), type_drops_.begin(), type_drops_.end());
+    return out;
+}
+
+void Differ::plan(const SchemaEngine& engine) {
+    for (const auto& [key, ops] : altered_)
+        if (!engine.alters_in_place(*from_tables_.at(key), *to_tables_.at(key), ops)) rebuilt_.insert(key);
+
+    // What views and triggers must not see change under them: engines refuse
+    // to drop or retype a column, or to drop or rename a table, that a view or
+    // trigger uses. They are dropped before and created again after.
+    std::set<std::string> disturbed(dropped_tables_.begin(), dropped_tables_.end());
+    disturbed.insert(rebuilt_.begin(), rebuilt_.end());
+    for (const auto& [key, ops] : altered_)
+        for (const auto& op : ops)
+            if (op.kind == OpKind::DropColumn || (op.kind == OpKind::AlterColumn && (op.column_changes & kType)))
+                disturbed.insert(key);
+    disturbed.insert(views_dropped_.begin(), views_dropped_.end());
+    auto uses_disturbed = [&](const std::vector<std::string>& names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const std::string& n) { return disturbed.count(fc_.key(n)); });
+    };
+    for (bool grew = true; grew;) {  // views over views
+        grew = false;
+        for (const auto& [key, v] : from_views_)
+            if (!views_dropped_.count(key) && uses_disturbed(v->depends_on)) {
+                views_dropped_.insert(key);
+                disturbed.insert(key);
+                if (to_views_.count(key)) views_created_.insert(key);
+                grew = true;
+            }
+    }
+    for (const auto& [key, t] : from_triggers_)
+        if (!triggers_dropped_.count(key) && (uses_disturbed(t->depends_on) || disturbed.count(fc_.key(t->table)))) {
+            triggers_dropped_.insert(key);
+            if (to_triggers_.count(key)) triggers_created_.insert(key);
+        }
+}
+
+void Differ::add_table_ops(std::vector<Operation>& out, const std::function<bool(const Operation&)>& keep) const {
+    for (const auto& [key, ops] : altered_)
+        if (in_place(key))
+            for (const auto& op : ops)
+                if (keep(op)) out.push_back(op);
+}
+
+std::vector<Operation> Differ::operations() const {
+    std::vector<Operation> out;
+    auto fk = [](const Operation& op) { return op.constraint->kind == ConstraintKind::ForeignKey; };
+
+    // Out of the way: what uses the objects that change, then the
+    // constraints and indexes that go.
+    for (const auto& key : triggers_dropped_) out.push_back(on(OpKind::DropTrigger, from_triggers_.at(key)));
+    auto views = views_in_dependency_order(fc_, from_views_, {views_dropped_.begin(), views_dropped_.end()});
+    for (auto it = views.rbegin(); it != views.rend(); ++it) out.push_back(on(OpKind::DropView, from_views_.at(*it)));
+    add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && fk(op); });
+    // A rebuilt or dropped table takes its indexes along; a dropped table's
+    // index goes first only when its name is wanted again.
+    for (const Index* i : indexes_dropped_) {
+        std::string table = fc_.key(i->table);
+        if (to_tables_.count(table) ? !rebuilt_.count(table) : to_indexes_.count(fc_.key(i->name)) > 0)
+            out.push_back(on(OpKind::DropIndex, i));
+    }
+    add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && !fk(op); });
+
+    // Types, tables and columns, parents before children.
+    out.insert(out.end(), type_ops_.begin(), type_ops_.end());
+    for (const auto& key : tables_in_dependency_order(tc_, to_tables_, created_tables_))
+        out.push_back(on(OpKind::CreateTable, to_tables_.at(key)));
+    for (const auto& [key, ops] : altered_) {
+        if (rebuilt_.count(key)) {
+            Operation op = on(OpKind::RebuildTable, to_tables_.at(key));
+            op.old_table = from_tables_.at(key);
+            out.push_back(op);
+            continue;
+        }
+        for (const auto& op : ops)
+            if (op.kind != OpKind::AddConstraint && op.kind != OpKind::DropConstraint) out.push_back(op);
+    }
+    add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && !fk(op); });
+    for (const auto& [key, i] : to_indexes_) {
+        bool changed = std::find(indexes_created_.begin(), indexes_created_.end(), i) != indexes_created_.end();
+        if (changed || rebuilt_.count(tc_.key(i->table))) out.push_back(on(OpKind::CreateIndex, i));
+    }
+    add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && fk(op); });
+
+    // What is gone, children before parents; then what uses the new shape.
+    auto dropped = tables_in_dependency_order(fc_, from_tables_, dropped_tables_);
+    for (auto it = dropped.rbegin(); it != dropped.rend(); ++it)
+        out.push_back(on(OpKind::DropTable, from_tables_.at(*it)));
+    out.insert(out.end(), type_drops_.begin(), type_drops_.end());
+    for (const auto& key : views_in_dependency_order(tc_, to_views_, {views_created_.begin(), views_created_.end()}))
+        out.push_back(on(OpKind::CreateView, to_views_.at(key)));
+    for (const auto& key : triggers_created_) out.push_back(on(OpKind::CreateTrigger, to_triggers_.at(key)));
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Operation::describe() const {
+    switch (kind) {
+        case OpKind::CreateTable: return {tuple({py("add_table"), py(table->name)})};
+        case OpKind::DropTable: return {tuple({py("remove_table"), py(table->name)})};
+        case OpKind::RebuildTable: return {tuple({py("rebuild_table"), py(table->name)})};
+        case OpKind::AddColumn: return {tuple({py("add_column"), py(table->name), py(column->name)})};
+        case OpKind::DropColumn: return {tuple({py("remove_column"), py(table->name), py(column->name)})};
+        case OpKind::AlterColumn: {
+            std::vector<std::string> out;
+            auto change = [&](const char* what, const std::string& before, const std::string& after) {
+                out.push_back(tuple({py(what), py(table->name), py(column->name), before, after}));
+            };
+            if (column_changes & kType) change("modify_type", py(old_column->type), py(column->type));
+            if (column_changes & kNullable) change("modify_nullable", py(old_column->nullable), py(column->nullable));
+            if (column_changes & kDefault)
+                change("modify_default", py(old_column->default_value), py(column->default_value));
+            if (column_changes & kComment) change("modify_comment", py(old_column->comment), py(column->comment));
+            if (out.empty()) change("modify_column", py(old_column->definition_key), py(column->definition_key));
+            return out;
+        }
+        case OpKind::AddConstraint: return {describe_constraint("add", *table, *constraint)};
+        case OpKind::DropConstraint: return {describe_constraint("remove", *table, *constraint)};
+        case OpKind::SetTableComment:
+            return {tuple({py("modify_table_comment"), py(table->name), py(old_table->comment), py(table->comment)})};
+        case OpKind::ChangeTableDefinition:
+            return {
+                tuple({py("modify_table"), py(table->name), py(old_table->definition_key), py(table->definition_key)})};
+        case OpKind::CreateIndex: return {tuple({py("add_index"), py(index->table), py(index->name)})};
+        case OpKind::DropIndex: return {tuple({py("remove_index"), py(index->table), py(index->name)})};
+        case OpKind::CreateView: return {tuple({py("add_view"), py(view->name)})};
+        case OpKind::DropView: return {tuple({py("remove_view"), py(view->name)})};
+        case OpKind::CreateTrigger: return {tuple({py("add_trigger"), py(trigger->table), py(trigger->name)})};
+        case OpKind::DropTrigger: return {tuple({py("remove_trigger"), py(trigger->table), py(trigger->name)})};
+        case OpKind::CreateEnum: return {tuple({py("add_enum"), py(enum_type->name), py(enum_type->values)})};
+        case OpKind::DropEnum: return {tuple({py("remove_enum"), py(enum_type->name)})};
+        case OpKind::AddEnumValue: return {tuple({py("add_enum_value"), py(enum_type->name), py(value)})};
+        case OpKind::ReplaceEnum:
+            return {tuple({py("modify_enum"), py(enum_type->name), py(old_enum->values), py(enum_type->values)})};
+        case OpKind::CreateSequence: return {tuple({py("add_sequence"), py(sequence->name)})};
+        case OpKind::DropSequence: return {tuple({py("remove_sequence"), py(sequence->name)})};
+        case OpKind::AlterSequence: return {tuple({py("modify_sequence"), py(sequence->name)})};
+    }
+    return {};
+}
+
+SchemaDiff diff_schemas(const Catalog& from, const Catalog& to, const SchemaEngine& engine) {
+    Differ differ(from, to);
+    differ.compare();
+    SchemaDiff out;
+    out.changes = differ.changes();  // before plan() adds what is only re-created
+    differ.plan(engine);
+    out.operations = differ.operations();
+    return out;
+}
+
+std::string render_operations(const std::vector<Operation>& operations, const SchemaEngine& engine) {
+    std::string out;
+    for (const auto& op : operations) {
+        std::string sql = engine.render(op);
+        if (sql.empty()) continue;
+        if (!out.empty()) out += '\n';
+        out += sql;
+    }
+    return out;
+}
+
+std::string describe_changes(const std::vector<Operation>& changes) {
+    std::vector<std::string> lines;
+    for (const auto& op : changes)
+        for (auto& line : op.describe()) lines.push_back(std::move(line));
+    return join(lines, "\n");
+}
+
+void remove_tables(Catalog& catalog, const std::vector<std::string>& names) {
+    std::set<std::string> keys;
+    for (const auto& n : names) keys.insert(catalog.key(n));
+    auto named = [&](const std::string& name) { return keys.count(catalog.key(name)) > 0; };
+    auto& t = catalog.tables;
+    t.erase(std::remove_if(t.begin(), t.end(), [&](const Table& x) { return named(x.name); }), t.end());
+    auto& i = catalog.indexes;
+    i.erase(std::remove_if(i.begin(), i.end(), [&](const Index& x) { return named(x.table); }), i.end());
+    auto& g = catalog.triggers;
+    g.erase(std::remove_if(g.begin(), g.end(), [&](const Trigger& x) { return named(x.table); }), g.end());
+}
+
+}  // namespace migrate::schema

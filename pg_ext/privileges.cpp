@@ -1,0 +1,18 @@
+#include "privileges.hpp"
+
+#include "error.hpp"
+#include "pg_guard.hpp"
+
+#include "pg_headers.hpp"
+
+namespace migrate::pg {
+
+void require_script_access() {
+    // has_privs_of_role is true for superusers.
+    if (pg_call([] { return has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES); })) return;
+    throw Error(ErrorKind::Permission,
+                "permission denied to read migration scripts: must be superuser or have privileges of the "
+                "pg_read_server_files role");
+}
+
+}  // namespace migrate::pg

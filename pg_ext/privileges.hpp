@@ -1,0 +1,10 @@
+#pragma once
+// Who may make the server read migration scripts (SPEC section 8).
+
+namespace migrate::pg {
+
+// Throws a Permission error unless the current role is a superuser or has the
+// privileges of pg_read_server_files: the scripts are files on the server.
+void require_script_access();
+
+}  // namespace migrate::pg

@@ -1,0 +1,46 @@
+#pragma once
+// The core's Database interface over SPI, inside the caller's transaction.
+#include <string>
+#include <vector>
+
+#include "database.hpp"
+
+struct MemoryContextData;
+struct ResourceOwnerData;
+
+namespace migrate::pg {
+
+// Connects to SPI for the lifetime of the object.
+class SpiDatabase : public Database {
+public:
+    SpiDatabase();
+    ~SpiDatabase() override;
+    SpiDatabase(const SpiDatabase&) = delete;
+    SpiDatabase& operator=(const SpiDatabase&) = delete;
+
+    void execute(const std::string& sql) override;
+    std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+    std::string parameter(int n) const override { return "$" + std::to_string(n); }
+    std::string quote_identifier(const std::string& name) const override;
+    bool table_exists(const TableName& table) override;
+    // SECURITY INVOKER: the role the steps run as.
+    std::string current_role_sql() const override { return "current_user"; }
+
+    // A run is an internal subtransaction of the caller's transaction, so a
+    // failed call leaves nothing behind even when the caller catches the
+    // error; the deployer lock is a transaction-scoped advisory lock that
+    // passes to the caller's transaction when the run succeeds.
+    void begin_run(const TableName& version_table) override;
+    void commit_run() override;
+    void rollback_run() noexcept override;
+    // A function cannot commit the transaction it runs in.
+    bool can_commit_per_step() const override { return false; }
+
+private:
+    int unwinding_at_start_;  // std::uncaught_exceptions() when connected
+    bool in_run_ = false;
+    MemoryContextData* run_context_ = nullptr;  // restored after the subtransaction ends
+    ResourceOwnerData* run_owner_ = nullptr;
+};
+
+}  // namespace migrate::pg

@@ -1,0 +1,53 @@
+-- The SQL functions of SPEC section 7 and the migrate_versions view.
+\echo Use "CREATE EXTENSION migrate" to load this file. \quit
+
+-- Every function runs as its caller (SECURITY INVOKER: each step's DDL is
+-- the caller's), inside the caller's transaction, and checks that the caller
+-- may read files on the server (superuser or pg_read_server_files). None is
+-- STRICT: a NULL argument gets the same error as on SQLite.
+
+CREATE FUNCTION migrate_upgrade(target text DEFAULT 'heads') RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_upgrade' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_downgrade(target text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_downgrade' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_stamp(target text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_stamp' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_current() RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_current' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_heads() RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_heads' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_config(key text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_config' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_config(key text, value text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_config' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+-- migrate_versions('/other/migrations') reads another folder, as SQLite's
+-- table-valued migrate_versions('other/migrations') does.
+CREATE FUNCTION migrate_versions(script_location text DEFAULT NULL)
+    RETURNS TABLE (
+        revision text,
+        down_revision text,
+        branch_labels text,
+        depends_on text,
+        message text,
+        create_date text,
+        path text,
+        is_head boolean,
+        is_base boolean,
+        is_branch_point boolean,
+        is_merge_point boolean,
+        is_current boolean,
+        is_applied boolean)
+    AS 'MODULE_PATHNAME', 'migrate_versions' LANGUAGE C VOLATILE SECURITY INVOKER ROWS 100;
+
+-- security_invoker: the function runs for the caller, whose privileges it
+-- checks; reading the view itself is open to all, as calling the functions is.
+CREATE VIEW migrate_versions WITH (security_invoker = true) AS
+    SELECT * FROM migrate_versions();
+GRANT SELECT ON migrate_versions TO PUBLIC;

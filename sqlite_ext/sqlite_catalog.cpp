@@ -1,0 +1,322 @@
+#include "sqlite_catalog.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "sql_tokens.hpp"
+#include "sqlite_database.hpp"
+#include "text.hpp"
+
+namespace migrate::sqlite {
+namespace {
+
+using schema::Catalog;
+using schema::Column;
+using schema::Constraint;
+using schema::ConstraintKind;
+using schema::Table;
+using sql::Tokens;
+
+std::string text(const Value& v) { return v.value_or(""); }
+
+std::string normalized(const Tokens& tokens, std::size_t begin, std::size_t end) {
+    return sql::normalize(tokens, begin, end, true);
+}
+
+// Adds the CHECK constraints among tokens [begin, end) (`[CONSTRAINT name]
+// CHECK (expr)`) to the table and returns the other tokens' normalized text:
+// a check is compared as a constraint, not again as part of its clause.
+std::string take_checks(const Tokens& tokens, std::size_t begin, std::size_t end, const std::string& column,
+                        Table& table) {
+    Tokens rest;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!(sql::is_keyword(tokens[i], "check") && i + 1 < end && tokens[i + 1].text == "(")) {
+            rest.push_back(tokens[i]);
+            continue;
+        }
+        std::size_t close = sql::closing_paren(tokens, i + 1);
+        Constraint c;
+        c.kind = ConstraintKind::Check;
+        c.expression = normalized(tokens, i + 2, close);
+        if (i >= begin + 2 && sql::is_keyword(tokens[i - 2], "constraint")) {
+            c.name = sql::name_of(tokens[i - 1]);
+            rest.resize(rest.size() - 2);
+        }
+        c.column = column;
+        table.constraints.push_back(std::move(c));
+        i = close;
+    }
+    return normalized(rest, 0, rest.size());
+}
+
+bool starts_table_constraint(const sql::Token& t) {
+    for (const char* word : {"constraint", "primary", "unique", "check", "foreign"})
+        if (sql::is_keyword(t, word)) return true;
+    return false;
+}
+
+// The names of `CONSTRAINT name PRIMARY KEY|UNIQUE|FOREIGN KEY (columns)`
+// clauses, and of `CONSTRAINT name PRIMARY KEY|UNIQUE|REFERENCES` inside
+// `column`'s definition, given to the constraint the pragmas report for the
+// same columns (the pragmas report no names).
+void name_constraints(const Tokens& tokens, std::size_t begin, std::size_t end, const std::string& column,
+                      Table& table) {
+    for (std::size_t i = begin; i + 2 < end; ++i) {
+        if (!sql::is_keyword(tokens[i], "constraint")) continue;
+        const sql::Token& kind_token = tokens[i + 2];
+        ConstraintKind kind;
+        if (sql::is_keyword(kind_token, "primary"))
+            kind = ConstraintKind::PrimaryKey;
+        else if (sql::is_keyword(kind_token, "unique"))
+            kind = ConstraintKind::Unique;
+        else if (sql::is_keyword(kind_token, "foreign") || sql::is_keyword(kind_token, "references"))
+            kind = ConstraintKind::ForeignKey;
+        else
+            continue;
+        std::vector<std::string> columns;
+        if (!column.empty()) {
+            columns.push_back(lower(column));
+        } else {
+            std::size_t open = i + 3;
+            while (open < end && tokens[open].text != "(") ++open;
+            std::size_t close = sql::closing_paren(tokens, open);
+            if (close >= end) continue;
+            for (const auto& item : sql::split_top_level(tokens, open + 1, close))
+                columns.push_back(lower(sql::name_of(tokens[item.begin])));
+        }
+        for (auto& c : table.constraints) {
+            if (c.kind != kind || !c.name.empty() || c.columns.size() != columns.size()) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < columns.size(); ++k) same = same && lower(c.columns[k]) == columns[k];
+            if (same) {
+                c.name = sql::name_of(tokens[i + 1]);
+                break;
+            }
+        }
+    }
+}
+
+// Splits CREATE TABLE into column definitions and table-level clauses. The
+// columns are matched by name only: SQLite's ADD COLUMN appends after the
+// table constraints, so positions say nothing.
+void read_definition(Table& table) {
+    Tokens tokens = sql::tokenize(table.definition);
+    auto header = sql::create_header(tokens);
+    if (!header) return;
+    std::size_t open = header->name_end;
+    bool is_virtual = tokens.size() > 1 && sql::is_keyword(tokens[1], "virtual");
+    if (is_virtual || open >= tokens.size() || tokens[open].text != "(") {
+        table.definition_key = normalized(tokens, open, tokens.size());
+        return;
+    }
+    std::size_t close = sql::closing_paren(tokens, open);
+    std::map<std::string, Column*> columns;
+    for (auto& c : table.columns) columns.emplace(lower(c.name), &c);
+    std::vector<std::string> clauses;
+    for (const auto& item : sql::split_top_level(tokens, open + 1, close)) {
+        const sql::Token& first = tokens[item.begin];
+        auto column = columns.end();
+        if (first.kind == sql::TokenKind::Identifier || !starts_table_constraint(first))
+            column = columns.find(lower(sql::name_of(first)));
+        if (column == columns.end()) {
+            name_constraints(tokens, item.begin, item.end, "", table);
+            std::string clause = take_checks(tokens, item.begin, item.end, "", table);
+            if (!clause.empty()) clauses.push_back(std::move(clause));
+            continue;
+        }
+        column->second->definition = std::string(sql::source(table.definition, tokens, item.begin, item.end));
+        name_constraints(tokens, item.begin, item.end, column->second->name, table);
+        column->second->definition_key = take_checks(tokens, item.begin, item.end, column->second->name, table);
+    }
+    std::sort(clauses.begin(), clauses.end());
+    table.definition_key = join(clauses, ", ");
+    std::string options = normalized(tokens, close + 1, tokens.size());
+    if (!options.empty()) table.definition_key += (table.definition_key.empty() ? "" : " ") + options;
+}
+
+// CREATE INDEX: the indexed terms and the predicate, from the text, as the
+// pragmas name no expression.
+void read_index(schema::Index& index) {
+    Tokens tokens = sql::tokenize(index.definition);
+    auto header = sql::create_header(tokens);
+    if (!header) return;
+    index.unique = tokens.size() > 1 && sql::is_keyword(tokens[1], "unique");
+    std::size_t open = header->name_end;
+    while (open < tokens.size() && tokens[open].text != "(") ++open;
+    std::size_t close = sql::closing_paren(tokens, open);
+    if (close >= tokens.size()) return;
+    for (const auto& item : sql::split_top_level(tokens, open + 1, close))
+        index.columns.push_back(normalized(tokens, item.begin, item.end));
+    if (close + 1 < tokens.size() && sql::is_keyword(tokens[close + 1], "where"))
+        index.where = normalized(tokens, close + 2, tokens.size());
+}
+
+// Views and triggers: compared from their name on (so that IF NOT EXISTS
+// or a schema prefix does not count); `depends_on` is every table or view
+// whose name appears in the text, a superset that is safe to re-create.
+template <typename Object>
+void read_body(Object& object, const std::set<std::string>& relations) {
+    Tokens tokens = sql::tokenize(object.definition);
+    auto header = sql::create_header(tokens);
+    std::size_t from = header ? header->name_end : 0;
+    object.definition_key = normalized(tokens, from, tokens.size());
+    std::set<std::string> names;
+    for (std::size_t i = from; i < tokens.size(); ++i)
+        if (tokens[i].kind == sql::TokenKind::Word || tokens[i].kind == sql::TokenKind::Identifier)
+            names.insert(lower(sql::name_of(tokens[i])));
+    for (const auto& n : names)
+        if (relations.count(n) && n != lower(object.name)) object.depends_on.push_back(n);
+}
+
+// Reads the pragmas into the tables of a catalog whose sqlite_master rows
+// are loaded; each read_* covers one kind of object.
+class Reader {
+public:
+    explicit Reader(sqlite3* db) : conn_(db) { catalog_.case_insensitive = true; }
+
+    Catalog read() {
+        read_objects();
+        read_columns();
+        read_unique_constraints();
+        read_foreign_keys();
+        for (auto& table : catalog_.tables) read_definition(table);
+        for (auto& index : catalog_.indexes) read_index(index);
+        for (auto& view : catalog_.views) read_body(view, relations_);
+        for (auto& trigger : catalog_.triggers) {
+            read_body(trigger, relations_);
+            std::string own = lower(trigger.table);
+            if (std::find(trigger.depends_on.begin(), trigger.depends_on.end(), own) == trigger.depends_on.end())
+                trigger.depends_on.push_back(own);
+        }
+        return std::move(catalog_);
+    }
+
+private:
+    // SELECT `columns` FROM every user table joined with `pragmas` [WHERE
+    // `condition`] ORDER BY `order`.
+    std::vector<Row> per_table(const std::string& columns, const std::string& pragmas, const std::string& condition,
+                               const std::string& order) {
+        return conn_.query(
+            fmt::format("SELECT {} FROM main.sqlite_master AS m, {} WHERE m.type = 'table' AND "
+                        "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'{} ORDER BY {}",
+                        columns, pragmas, condition.empty() ? "" : " AND " + condition, order));
+    }
+
+    Table* table(const Value& name) {
+        auto it = tables_.find(lower(text(name)));
+        return it == tables_.end() ? nullptr : &catalog_.tables[it->second];
+    }
+
+    void read_objects() {
+        std::set<std::string> shadow;  // a virtual table's own storage; named since SQLite 3.37
+        if (sqlite3_libversion_number() >= 3037000)
+            for (const auto& row :
+                 conn_.query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'"))
+                shadow.insert(lower(text(row[0])));
+        for (const auto& row : conn_.query("SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE sql IS NOT "
+                                           "NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            std::string type = text(row[0]), name = text(row[1]), table = text(row[2]), definition = text(row[3]);
+            if (type == "table" && !shadow.count(lower(name))) {
+                tables_.emplace(lower(name), catalog_.tables.size());
+                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, ""});
+                relations_.insert(lower(name));
+            } else if (type == "index" && !shadow.count(lower(table))) {
+                schema::Index index;
+                index.name = name;
+                index.table = table;
+                index.definition = definition;
+                catalog_.indexes.push_back(std::move(index));
+            } else if (type == "view") {
+                catalog_.views.push_back({name, definition, "", {}});
+                relations_.insert(lower(name));
+            } else if (type == "trigger") {
+                catalog_.triggers.push_back({name, table, definition, "", {}});
+            }
+        }
+    }
+
+    void read_columns() {
+        std::map<Table*, std::vector<std::pair<int, std::string>>> primary_keys;
+        for (const auto& row : per_table("m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden",
+                                         "pragma_table_xinfo(m.name, 'main') AS p", "", "m.name, p.cid")) {
+            Table* t = table(row[0]);
+            int hidden = std::stoi(text(row[6]));
+            if (!t || hidden == 1) continue;  // 1: a virtual table's hidden column
+            Column c;
+            c.name = text(row[1]);
+            c.type = sql::normalize(text(row[2]), true);
+            c.nullable = text(row[3]) == "0";
+            if (row[4]) c.default_value = sql::normalize(*row[4], true);
+            c.generated = hidden == 2   ? schema::Generated::Virtual
+                          : hidden == 3 ? schema::Generated::Stored
+                                        : schema::Generated::No;
+            int pk = std::stoi(text(row[5]));
+            if (pk > 0) primary_keys[t].emplace_back(pk, c.name);
+            t->columns.push_back(std::move(c));
+        }
+        for (auto& [t, columns] : primary_keys) {
+            std::sort(columns.begin(), columns.end());
+            Constraint pk;
+            pk.kind = ConstraintKind::PrimaryKey;
+            for (const auto& [position, name] : columns) pk.columns.push_back(name);
+            t->constraints.push_back(std::move(pk));
+        }
+    }
+
+    // The LIKE filters (SQLite's LIKE ignores ASCII case) spare a pragma call
+    // per table that cannot have what it reports.
+    void read_unique_constraints() {
+        std::string current;
+        for (const auto& row :
+             per_table("m.name, il.name, ii.name",
+                       "pragma_index_list(m.name, 'main') AS il, pragma_index_info(il.name, 'main') AS ii",
+                       "m.sql LIKE '%unique%' AND il.origin = 'u'", "m.name, il.name, ii.seqno")) {
+            Table* t = table(row[0]);
+            if (!t) continue;
+            if (text(row[1]) != current) {
+                current = text(row[1]);
+                t->constraints.push_back({});  // a Unique constraint
+            }
+            t->constraints.back().columns.push_back(text(row[2]));
+        }
+    }
+
+    void read_foreign_keys() {
+        std::string current;
+        for (const auto& row : per_table("m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", fk.on_update, "
+                                         "fk.on_delete, fk.\"match\"",
+                                         "pragma_foreign_key_list(m.name, 'main') AS fk", "m.sql LIKE '%references%'",
+                                         "m.name, fk.id, fk.seq")) {
+            Table* t = table(row[0]);
+            if (!t) continue;
+            std::string id = text(row[0]) + "\x1f" + text(row[1]);
+            if (id != current) {
+                current = id;
+                Constraint c;
+                c.kind = ConstraintKind::ForeignKey;
+                c.ref_table = text(row[2]);
+                c.on_update = text(row[5]);
+                c.on_delete = text(row[6]);
+                c.match = text(row[7]);
+                t->constraints.push_back(std::move(c));
+            }
+            Constraint& fk = t->constraints.back();
+            fk.columns.push_back(text(row[3]));
+            if (row[4]) fk.ref_columns.push_back(*row[4]);  // NULL: the parent's primary key
+        }
+    }
+
+    SqliteDatabase conn_;
+    Catalog catalog_;
+    std::map<std::string, std::size_t> tables_;  // lowercase name -> position in catalog_.tables
+    std::set<std::string> relations_;            // tables and views, lowercase
+};
+
+}  // namespace
+
+schema::Catalog read_catalog(sqlite3* db) { return Reader(db).read(); }
+
+}  // namespace migrate::sqlite

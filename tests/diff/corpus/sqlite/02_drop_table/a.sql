@@ -1,0 +1,5 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE legacy (id INTEGER PRIMARY KEY, payload BLOB);

@@ -1,0 +1,2 @@
+INSERT INTO account (id, name) VALUES (1, 'ann'), (2, 'bob'), (3, 'cid');
+INSERT INTO legacy VALUES (1, x'00ff');

@@ -1,0 +1,1 @@
+CREATE TABLE player (id INTEGER PRIMARY KEY, nick TEXT, score INTEGER CHECK (score >= 0));

@@ -1,0 +1,1 @@
+CREATE TABLE product (id INTEGER PRIMARY KEY, price NUMERIC(10, 2) NOT NULL, name TEXT);

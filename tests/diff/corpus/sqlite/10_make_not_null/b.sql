@@ -1,0 +1,4 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);

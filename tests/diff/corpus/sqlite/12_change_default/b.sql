@@ -1,0 +1,1 @@
+CREATE TABLE ticket (id INTEGER PRIMARY KEY, status TEXT DEFAULT 'open');

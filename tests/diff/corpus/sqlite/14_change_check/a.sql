@@ -1,0 +1,5 @@
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    age INTEGER,
+    CHECK (age >= 0)
+);

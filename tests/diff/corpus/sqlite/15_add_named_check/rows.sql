@@ -1,0 +1,1 @@
+INSERT INTO item VALUES (1, 9.5), (2, 0.25);

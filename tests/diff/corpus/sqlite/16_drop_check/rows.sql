@@ -1,0 +1,1 @@
+INSERT INTO line VALUES (1, 1), (2, 12);

@@ -1,0 +1,1 @@
+CREATE TABLE tag (name TEXT NOT NULL, label TEXT);

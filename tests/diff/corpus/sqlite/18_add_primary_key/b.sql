@@ -1,0 +1,1 @@
+CREATE TABLE tag (name TEXT NOT NULL PRIMARY KEY, label TEXT);

@@ -1,0 +1,1 @@
+INSERT INTO tag VALUES ('a', 'A'), ('b', NULL);

@@ -1,0 +1,5 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    email TEXT,
+    UNIQUE (email)
+);

@@ -1,0 +1,1 @@
+INSERT INTO account VALUES (1, 'Ann@x'), (2, 'bob@x');

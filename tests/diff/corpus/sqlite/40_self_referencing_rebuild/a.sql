@@ -1,0 +1,1 @@
+CREATE TABLE employee (id INTEGER PRIMARY KEY, manager_id INTEGER REFERENCES employee (id) ON DELETE CASCADE, name TEXT);

@@ -1,0 +1,24 @@
+"""B of this pair as an application declares it (SQLAlchemy models).
+
+`id INTEGER PRIMARY KEY` is nullable in SQLite's catalog (NULL means "next
+rowid"), so the models say nullable=True to describe b.sql exactly."""
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+sa.Table(
+    "account", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, nullable=True),
+    sa.Column("name", sa.Text, nullable=False),
+)
+sa.Table(
+    "address", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, nullable=True),
+    sa.Column("zone_id", sa.Integer, sa.ForeignKey("zone.id"), nullable=False),
+    sa.Column("street", sa.Text),
+)
+sa.Table(
+    "zone", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, nullable=True),
+    sa.Column("name", sa.Text, nullable=False),
+)

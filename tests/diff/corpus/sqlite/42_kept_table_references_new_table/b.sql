@@ -1,0 +1,6 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    region_id INTEGER REFERENCES region (id)
+);
+CREATE TABLE region (id INTEGER PRIMARY KEY, name TEXT NOT NULL);

@@ -1,0 +1,5 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    email TEXT,
+    CONSTRAINT uq_a UNIQUE (email)
+);

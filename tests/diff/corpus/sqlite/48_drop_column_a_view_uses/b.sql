@@ -1,0 +1,2 @@
+CREATE TABLE account (id INTEGER PRIMARY KEY, name TEXT);
+CREATE VIEW account_names AS SELECT id, name FROM account;

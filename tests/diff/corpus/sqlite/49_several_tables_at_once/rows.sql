@@ -1,0 +1,3 @@
+INSERT INTO a VALUES (1, 'one');
+INSERT INTO b VALUES (1, 1, 5);
+INSERT INTO c VALUES (1, 'gone');

@@ -1,0 +1,1 @@
+CREATE TABLE metric (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value REAL);

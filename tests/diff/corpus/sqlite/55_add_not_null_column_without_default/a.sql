@@ -1,0 +1,5 @@
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE setting (id INTEGER PRIMARY KEY, key TEXT NOT NULL);

@@ -1,0 +1,13 @@
+-- base
+--
+-- Revision ID: a0
+-- Revises: 
+-- Create Date: 2026-11-21 10:15:00.000000
+-- Branch Labels: 
+-- Depends On: 
+
+-- migrate:upgrade
+CREATE TABLE t_a0 (id INTEGER);
+
+-- migrate:downgrade
+DROP TABLE t_a0;

@@ -1,0 +1,13 @@
+-- first
+--
+-- Revision ID: a
+-- Revises: 
+-- Create Date: 2026-11-21 10:15:00.000000
+-- Branch Labels: 
+-- Depends On: 
+
+-- migrate:upgrade
+CREATE TABLE t_a (id INTEGER PRIMARY KEY);
+
+-- migrate:downgrade
+DROP TABLE t_a;

@@ -1,0 +1,6 @@
+-- a file without its id
+--
+-- Revises: a
+
+-- migrate:upgrade
+SELECT 1;

@@ -1,0 +1,459 @@
+// The script loader: headers of native .sql revisions (SPEC section 2), the
+// header assignments of Alembic .py revisions (SPEC section 3), the
+// upgrade/downgrade sections, and reading a versions/ folder.
+#include <sys/stat.h>
+
+#include "helpers.hpp"
+#include "migrator.hpp"
+#include "script_loader.hpp"
+
+using migrate::Error;
+using migrate::ErrorKind;
+using migrate::parse_python_revision;
+using migrate::parse_sql_revision;
+using migrate::parse_sql_sections;
+using Catch::Matchers::Contains;
+using V = std::vector<std::string>;
+
+namespace {
+
+// `fn` throws a Script error whose text contains every one of `parts`.
+template <typename Fn>
+void check_script_error(Fn&& fn, const std::vector<std::string>& parts) {
+    try {
+        fn();
+        FAIL_CHECK("no error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::Script);
+        for (const auto& part : parts) CHECK_THAT(e.what(), Contains(part));
+    }
+}
+
+const char* kSpecExample = R"(-- create account table
+--
+-- Revision ID: ae1027a6acf
+-- Revises:
+-- Create Date: 2026-11-21 10:15:00.123456
+-- Branch Labels:
+-- Depends On:
+
+-- migrate:upgrade
+CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
+
+-- migrate:downgrade
+DROP TABLE account;
+)";
+
+}  // namespace
+
+// ---- .sql headers ----------------------------------------------------------
+
+TEST_CASE("sql header: the SPEC example", "[loader][sql]") {
+    auto rev = parse_sql_revision(kSpecExample, "versions/ae1027a6acf_create_account_table.sql");
+    CHECK(rev.id == "ae1027a6acf");
+    CHECK(rev.message == "create account table");
+    CHECK(rev.down_revisions.empty());
+    CHECK(rev.own_branch_labels.empty());
+    CHECK(rev.depends_on.empty());
+    CHECK(rev.create_date == "2026-11-21 10:15:00.123456");
+    CHECK(rev.path == "versions/ae1027a6acf_create_account_table.sql");
+    CHECK_FALSE(rev.is_python);
+    CHECK(rev.is_base());
+}
+
+TEST_CASE("sql header: lists, merge points and case-insensitive keys", "[loader][sql]") {
+    SECTION("several Revises, labels and dependencies") {
+        auto rev = parse_sql_revision(
+            "-- merge heads\n"
+            "-- Revision ID: 9f8e7d6c5b4a\n"
+            "-- Revises: 1a2b3c4d5e6f, 27c6a30d7c24,3512b954651e\n"
+            "-- Branch Labels: accounts, billing\n"
+            "-- Depends On: ae1027a6acf , core\n",
+            "m.sql");
+        CHECK(rev.down_revisions == V{"1a2b3c4d5e6f", "27c6a30d7c24", "3512b954651e"});
+        CHECK(rev.is_merge_point());
+        CHECK(rev.own_branch_labels == V{"accounts", "billing"});
+        CHECK(rev.depends_on == V{"ae1027a6acf", "core"});
+        CHECK(rev.message == "merge heads");
+    }
+    SECTION("keys in any case, any spacing") {
+        auto rev = parse_sql_revision(
+            "--   REVISION ID:   abc123   \n"
+            "--revises:def456\n"
+            "-- branch labels: Main\n"
+            "-- DEPENDS ON: x1\n"
+            "-- CREATE DATE: 2024-01-02\n",
+            "k.sql");
+        CHECK(rev.id == "abc123");
+        CHECK(rev.down_revisions == V{"def456"});
+        CHECK(rev.own_branch_labels == V{"Main"});
+        CHECK(rev.depends_on == V{"x1"});
+        CHECK(rev.create_date == "2024-01-02");
+        CHECK(rev.message.empty());
+    }
+    SECTION("the message is the first line that is not a known key, colons allowed") {
+        auto rev = parse_sql_revision(
+            "--\n"
+            "-- Revision ID: a1\n"
+            "-- fix: add index on account(name)\n"
+            "-- a second line\n",
+            "m.sql");
+        CHECK(rev.message == "fix: add index on account(name)");
+    }
+    SECTION("leading blank lines and CRLF line ends") {
+        auto rev = parse_sql_revision("\n\r\n-- hello\r\n-- Revision ID: a1\r\n-- Revises: b2\r\n\r\nSELECT 1;\r\n",
+                                      "crlf.sql");
+        CHECK(rev.id == "a1");
+        CHECK(rev.message == "hello");
+        CHECK(rev.down_revisions == V{"b2"});
+    }
+    SECTION("the header ends at the first line that is not a comment") {
+        auto rev = parse_sql_revision(
+            "-- Revision ID: a1\n"
+            "\n"
+            "-- Revises: not-in-the-header\n"
+            "-- migrate:upgrade\n",
+            "h.sql");
+        CHECK(rev.down_revisions.empty());
+    }
+    SECTION("the header ends at a section marker") {
+        auto rev = parse_sql_revision(
+            "-- Revision ID: a1\n"
+            "-- migrate:upgrade\n"
+            "-- Revises: b1\n",
+            "h.sql");
+        CHECK(rev.down_revisions.empty());
+    }
+    SECTION("an id of exactly 32 characters") {
+        auto rev = parse_sql_revision("-- Revision ID: 0123456789abcdef0123456789abcdef\n", "32.sql");
+        CHECK(rev.id.size() == 32);
+    }
+}
+
+TEST_CASE("sql header: errors name the file", "[loader][sql][errors]") {
+    SECTION("no Revision ID") {
+        check_script_error([] { parse_sql_revision("-- just a comment\n-- Revises: a\nSELECT 1;\n", "v/x.sql"); },
+                           {"v/x.sql", "Revision ID"});
+        check_script_error([] { parse_sql_revision("", "v/empty.sql"); }, {"v/empty.sql", "Revision ID"});
+        check_script_error([] { parse_sql_revision("CREATE TABLE t (id int);\n-- Revision ID: a1\n", "v/late.sql"); },
+                           {"v/late.sql", "Revision ID"});
+    }
+    SECTION("an empty Revision ID") {
+        check_script_error([] { parse_sql_revision("-- Revision ID:\n", "v/e.sql"); }, {"v/e.sql", "empty"});
+    }
+    SECTION("illegal characters, listed as Alembic lists them") {
+        check_script_error([] { parse_sql_revision("-- Revision ID: ab-cd\n", "v/d.sql"); },
+                           {"v/d.sql", "Character(s) '-' not allowed in revision identifier 'ab-cd'"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: a@b+c\n", "v/d.sql"); },
+                           {"Character(s) '+, @' not allowed in revision identifier 'a@b+c'"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: a:b\n", "v/d.sql"); },
+                           {"Character(s) ':' not allowed in revision identifier 'a:b'"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: ab cd\n", "v/s.sql"); },
+                           {"v/s.sql", "white space", "'ab cd'"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: ab\tcd\n", "v/t.sql"); },
+                           {"v/t.sql", "'ab\\x09cd'"});
+    }
+    SECTION("an id longer than 32 characters") {
+        check_script_error(
+            [] { parse_sql_revision("-- Revision ID: 0123456789abcdef0123456789abcdef0\n", "v/long.sql"); },
+            {"v/long.sql", "longer than 32"});
+    }
+}
+
+// ---- .sql sections -----------------------------------------------------------
+
+TEST_CASE("sql sections", "[loader][sql]") {
+    SECTION("the SPEC example") {
+        auto s = parse_sql_sections(kSpecExample);
+        CHECK(s.upgrade == "CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n\n");
+        CHECK(s.downgrade == "DROP TABLE account;\n");
+    }
+    SECTION("markers with trailing white space") {
+        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade  \t\nUP;\n-- migrate:downgrade \r\nDOWN;\n");
+        CHECK(s.upgrade == "UP;\n");
+        CHECK(s.downgrade == "DOWN;\n");
+    }
+    SECTION("a marker with leading text or a suffix is SQL, not a marker") {
+        auto s = parse_sql_sections("-- migrate:upgrade\n -- migrate:downgrade\n-- migrate:downgrades\nX;\n");
+        CHECK(s.upgrade == " -- migrate:downgrade\n-- migrate:downgrades\nX;\n");
+        CHECK(s.downgrade.empty());
+    }
+    SECTION("empty sections") {
+        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade\n-- migrate:downgrade\n");
+        CHECK(s.upgrade.empty());
+        CHECK(s.downgrade.empty());
+        auto none = parse_sql_sections("-- Revision ID: a\n");
+        CHECK(none.upgrade.empty());
+        CHECK(none.downgrade.empty());
+    }
+    SECTION("downgrade first") {
+        auto s = parse_sql_sections("-- migrate:downgrade\nDROP TABLE t;\n-- migrate:upgrade\nCREATE TABLE t (i int);\n");
+        CHECK(s.upgrade == "CREATE TABLE t (i int);\n");
+        CHECK(s.downgrade == "DROP TABLE t;\n");
+    }
+    SECTION("dollar-quoted bodies and triggers are kept byte for byte") {
+        const std::string body =
+            "CREATE FUNCTION touch() RETURNS trigger AS $$\n"
+            "BEGIN\n"
+            "    -- a comment; with a semicolon\n"
+            "    NEW.updated := now();  -- migrate: not a marker\n"
+            "    RETURN NEW;\n"
+            "END;\n"
+            "$$ LANGUAGE plpgsql;\n"
+            "CREATE TRIGGER t BEFORE UPDATE ON account FOR EACH ROW EXECUTE FUNCTION touch();\n"
+            "CREATE TRIGGER s AFTER INSERT ON account BEGIN\n"
+            "  UPDATE account SET name = 'x;y' WHERE id = NEW.id;\n"
+            "END;\n";
+        auto s = parse_sql_sections("-- Revision ID: a\n\n-- migrate:upgrade\n" + body +
+                                    "-- migrate:downgrade\nDROP FUNCTION touch;\n");
+        CHECK(s.upgrade == body);
+        CHECK(s.downgrade == "DROP FUNCTION touch;\n");
+    }
+    SECTION("a section twice is an error") {
+        CHECK_THROWS_AS(parse_sql_sections("-- migrate:upgrade\nA;\n-- migrate:upgrade\nB;\n"), Error);
+        CHECK_THROWS_AS(parse_sql_sections("-- migrate:downgrade\nA;\n-- migrate:downgrade\nB;\n"), Error);
+    }
+}
+
+// ---- .py headers -----------------------------------------------------------
+
+TEST_CASE("py header: Alembic's generated file", "[loader][py]") {
+    const char* text = R"py("""create account table
+
+Revision ID: 1975ea83b712
+Revises: 
+Create Date: 2011-11-08 11:40:27.089406
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+# revision identifiers, used by Alembic.
+revision = '1975ea83b712'
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('account', sa.Column('id', sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table('account')
+)py";
+    auto rev = parse_python_revision(text, "versions/1975ea83b712_create_account_table.py");
+    CHECK(rev.id == "1975ea83b712");
+    CHECK(rev.is_python);
+    CHECK(rev.message == "create account table");
+    CHECK(rev.create_date == "2011-11-08 11:40:27.089406");
+    CHECK(rev.down_revisions.empty());
+    CHECK(rev.own_branch_labels.empty());
+    CHECK(rev.depends_on.empty());
+    CHECK(rev.path == "versions/1975ea83b712_create_account_table.py");
+}
+
+TEST_CASE("py header: value forms", "[loader][py]") {
+    SECTION("double quotes") {
+        auto rev = parse_python_revision("revision = \"ae1027a6acf\"\ndown_revision = \"1975ea83b712\"\n", "a.py");
+        CHECK(rev.id == "ae1027a6acf");
+        CHECK(rev.down_revisions == V{"1975ea83b712"});
+    }
+    SECTION("tuples, lists, a one-element tuple, an empty tuple") {
+        auto rev = parse_python_revision(
+            "revision = 'm1'\n"
+            "down_revision = ('a', \"b\")\n"
+            "branch_labels = ['x', 'y']\n"
+            "depends_on = ('c',)\n",
+            "m.py");
+        CHECK(rev.down_revisions == V{"a", "b"});
+        CHECK(rev.own_branch_labels == V{"x", "y"});
+        CHECK(rev.depends_on == V{"c"});
+        auto empty = parse_python_revision("revision = 'e'\ndown_revision = ()\ndepends_on = []\n", "e.py");
+        CHECK(empty.down_revisions.empty());
+        CHECK(empty.depends_on.empty());
+    }
+    SECTION("a single string for labels and dependencies") {
+        auto rev = parse_python_revision("revision = 'r'\nbranch_labels = 'main'\ndepends_on = 'x'\n", "r.py");
+        CHECK(rev.own_branch_labels == V{"main"});
+        CHECK(rev.depends_on == V{"x"});
+    }
+    SECTION("type annotations (Alembic 1.13 templates)") {
+        auto rev = parse_python_revision(
+            "from typing import Sequence, Union\n"
+            "revision: str = 'b2'\n"
+            "down_revision: Union[str, Sequence[str], None] = ('a', 'b')\n"
+            "branch_labels: Union[str, Sequence[str], None] = None\n"
+            "depends_on: Union[str, Sequence[str], None] = 'c'\n",
+            "t.py");
+        CHECK(rev.id == "b2");
+        CHECK(rev.down_revisions == V{"a", "b"});
+        CHECK(rev.own_branch_labels.empty());
+        CHECK(rev.depends_on == V{"c"});
+    }
+    SECTION("multi-line tuples with comments and trailing commas") {
+        auto rev = parse_python_revision(
+            "revision = 'm'\n"
+            "down_revision = (\n"
+            "    'a',  # first parent\n"
+            "    \"b\",\n"
+            ")\n"
+            "depends_on = [\n"
+            "    'x'\n"
+            "]\n",
+            "m.py");
+        CHECK(rev.down_revisions == V{"a", "b"});
+        CHECK(rev.depends_on == V{"x"});
+    }
+    SECTION("trailing comments and string prefixes") {
+        auto rev = parse_python_revision("revision = r'abc'  # the id\ndown_revision = u\"def\" # parent\n", "p.py");
+        CHECK(rev.id == "abc");
+        CHECK(rev.down_revisions == V{"def"});
+    }
+    SECTION("indented assignments and look-alike names are not the header") {
+        auto rev = parse_python_revision(
+            "revision = 'top'\n"
+            "revision_note = 'x'\n"
+            "down_revisions = ('no',)\n"
+            "def upgrade():\n"
+            "    down_revision = 'inner'\n"
+            "    revision = 'inner'\n",
+            "i.py");
+        CHECK(rev.id == "top");
+        CHECK(rev.down_revisions.empty());
+    }
+    SECTION("docstring in ''' with a prefix; the message is its first line") {
+        auto rev = parse_python_revision(
+            "# -*- coding: utf-8 -*-\n"
+            "r'''add invoice table\n"
+            "\n"
+            "Revision ID: inv1\n"
+            "Revises: acc1\n"
+            "Create Date: 2023-05-06 07:08:09\n"
+            "'''\n"
+            "revision = 'inv1'\n"
+            "down_revision = 'acc1'\n",
+            "inv.py");
+        CHECK(rev.message == "add invoice table");
+        CHECK(rev.create_date == "2023-05-06 07:08:09");
+        CHECK(rev.down_revisions == V{"acc1"});
+    }
+    SECTION("no docstring: no message") {
+        auto rev = parse_python_revision("import os\nrevision = 'n'\n", "n.py");
+        CHECK(rev.message.empty());
+    }
+}
+
+TEST_CASE("py header: errors name the file", "[loader][py][errors]") {
+    SECTION("no revision assignment") {
+        check_script_error([] { parse_python_revision("down_revision = None\n", "v/none.py"); },
+                           {"v/none.py", "revision"});
+        check_script_error([] { parse_python_revision("def revision():\n    pass\n", "v/fn.py"); }, {"v/fn.py"});
+    }
+    SECTION("unreadable values") {
+        check_script_error([] { parse_python_revision("revision = make_id()\n", "v/call.py"); },
+                           {"v/call.py", "cannot read the value of 'revision'"});
+        check_script_error([] { parse_python_revision("revision = 'a'\ndown_revision = 'b' + 'c'\n", "v/plus.py"); },
+                           {"v/plus.py", "cannot read the value of 'down_revision'"});
+        check_script_error([] { parse_python_revision("revision = 'a'\ndepends_on = ('b', c)\n", "v/name.py"); },
+                           {"cannot read the value of 'depends_on'"});
+        check_script_error([] { parse_python_revision("revision = 'a\n", "v/open.py"); },
+                           {"cannot read the value of 'revision'"});
+        check_script_error([] { parse_python_revision("revision = ('a', 'b')\n", "v/two.py"); }, {"v/two.py"});
+    }
+    SECTION("the id rules of .sql files") {
+        check_script_error([] { parse_python_revision("revision = 'a-b'\n", "v/dash.py"); },
+                           {"v/dash.py", "Character(s) '-' not allowed in revision identifier 'a-b'"});
+        check_script_error([] { parse_python_revision("revision = ''\n", "v/empty.py"); }, {"v/empty.py"});
+        check_script_error([] { parse_python_revision("revision = '" + std::string(33, 'f') + "'\n", "v/long.py"); },
+                           {"v/long.py", "longer than 32"});
+    }
+}
+
+// ---- versions/ folders -------------------------------------------------------
+
+namespace {
+
+std::string sql_file(const std::string& id, const std::string& revises, const std::string& message = "m") {
+    return "-- " + message + "\n-- Revision ID: " + id + "\n-- Revises: " + revises +
+           "\n\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\nSELECT 2;\n";
+}
+
+}  // namespace
+
+TEST_CASE("load_revisions: a versions folder", "[loader][folder]") {
+    test::TempDir dir;
+    dir.write("002_b.sql", sql_file("b", "a"));
+    dir.write("001_a.sql", sql_file("a", ""));
+    dir.write("010_d.py", "\"\"\"alembic one\"\"\"\nrevision = 'd'\ndown_revision = 'c'\n");
+    dir.write("003_c.sql", sql_file("c", "b"));
+    dir.write("README.md", "not a revision");
+    dir.write("__init__.py", "");
+    dir.write(".hidden.sql", "garbage");
+    dir.write("notes.sql.bak", "garbage");
+    ::mkdir((dir.path() + "/__pycache__").c_str(), 0700);
+
+    auto revs = migrate::load_revisions(dir.path());
+    V names;
+    for (auto& r : revs) names.push_back(r.id);
+    CHECK(names == V{"a", "b", "c", "d"});  // file-name order
+    CHECK(revs[0].path == dir.path() + "/001_a.sql");
+    CHECK(revs[3].is_python);
+    CHECK(revs[3].message == "alembic one");
+
+    auto sections = migrate::load_sections(revs[1]);
+    CHECK(sections.upgrade == "SELECT 1;\n");
+    CHECK(sections.downgrade == "SELECT 2;\n");
+
+    migrate::RevisionGraph g(std::move(revs));
+    CHECK(test::ids(g.heads()) == V{"d"});
+}
+
+TEST_CASE("load_revisions: file-name order breaks ties", "[loader][folder]") {
+    // Two heads: their order in the folder is the order Alembic would walk them.
+    test::TempDir dir;
+    dir.write("1_base.sql", sql_file("base0", ""));
+    dir.write("3_x.sql", sql_file("x", "base0"));
+    dir.write("2_y.sql", sql_file("y", "base0"));
+    migrate::RevisionGraph g(migrate::load_revisions(dir.path()));
+    CHECK(test::ids(g.heads()) == V{"y", "x"});
+}
+
+TEST_CASE("load_revisions: errors", "[loader][folder][errors]") {
+    SECTION("a missing folder") {
+        check_script_error([] { migrate::load_revisions("/nonexistent/migrations/versions"); },
+                           {"/nonexistent/migrations/versions", "Path doesn't exist"});
+    }
+    SECTION("a malformed file names it") {
+        test::TempDir dir;
+        dir.write("001_a.sql", sql_file("a", ""));
+        dir.write("002_bad.sql", "-- no id here\nSELECT 1;\n");
+        check_script_error([&] { migrate::load_revisions(dir.path()); }, {dir.path() + "/002_bad.sql"});
+    }
+    SECTION("the same id in two files names both") {
+        test::TempDir dir;
+        dir.write("001_a.sql", sql_file("a", ""));
+        dir.write("002_a_again.py", "revision = 'a'\ndown_revision = None\n");
+        try {
+            migrate::RevisionGraph g(migrate::load_revisions(dir.path()));
+            FAIL_CHECK("duplicate accepted");
+        } catch (const Error& e) {
+            CHECK_THAT(e.what(), Contains("Revision a is present more than once"));
+            CHECK_THAT(e.what(), Contains(dir.path() + "/001_a.sql"));
+            CHECK_THAT(e.what(), Contains(dir.path() + "/002_a_again.py"));
+        }
+    }
+    SECTION("load_sections of a file that is gone names it") {
+        test::TempDir dir;
+        std::string path = dir.write("001_a.sql", sql_file("a", ""));
+        auto revs = migrate::load_revisions(dir.path());
+        ::unlink(path.c_str());
+        check_script_error([&] { migrate::load_sections(revs[0]); }, {path});
+    }
+}
+
+TEST_CASE("load_graph: a script location without versions/", "[loader][folder][errors]") {
+    test::TempDir dir;
+    check_script_error([&] { migrate::load_graph(dir.path()); }, {"versions", "Path doesn't exist"});
+    check_script_error([&] { migrate::load_graph(dir.path() + "/missing"); }, {"missing", "Path doesn't exist"});
+}
