@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "sha256.hpp"
 #include "sql_text.hpp"
+#include "text.hpp"
 
 namespace migrate {
 namespace {
@@ -28,6 +30,24 @@ std::string now_utc() {
 
 }  // namespace
 
+std::string section_checksum(const std::string& sql) { return sha256_hex(sql); }
+
+LogEntry log_entry(const Step& step, const std::string* sql, std::optional<double> duration_ms) {
+    LogEntry e;
+    e.direction = step.kind == Step::Kind::Upgrade ? "upgrade" : step.kind == Step::Kind::Downgrade ? "downgrade" : "stamp";
+    e.from_revisions = join(step.from_revisions_no_deps(), ",");
+    e.to_revisions = join(step.to_revisions_no_deps(), ",");
+    if (step.revision) {
+        e.revision = step.revision->id;
+        e.message = step.revision->message;
+    } else {
+        e.revision = e.to_revisions.empty() ? e.from_revisions : e.to_revisions;
+    }
+    if (sql) e.checksum = section_checksum(*sql);
+    e.duration_ms = duration_ms;
+    return e;
+}
+
 std::string AuditLog::create_sql() const {
     return fmt::format(
         "CREATE TABLE IF NOT EXISTS {} (\n"
@@ -48,7 +68,7 @@ std::string AuditLog::create_sql() const {
 std::string AuditLog::append_sql(const LogEntry& e) const {
     // Ids follow MAX(id): the deployer lock is held, so no two runs interleave.
     const std::string table = db_.qualified(name_);
-    std::string applied_at = e.duration_ms ? quote_literal(now_utc()) : "CAST(CURRENT_TIMESTAMP AS TEXT)";
+    std::string applied_at = e.duration_ms ? quote_literal(now_utc()) : db_.utc_now_sql();
     std::string duration = e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL";
     return fmt::format(
         "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "

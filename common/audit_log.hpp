@@ -6,6 +6,7 @@
 #include <string>
 
 #include "database.hpp"
+#include "planner.hpp"
 
 namespace migrate {
 
@@ -17,6 +18,12 @@ struct LogEntry {
     std::optional<std::string> checksum;  // SHA-256 of the section that ran
     std::optional<double> duration_ms;    // unknown in offline scripts
 };
+
+// The log row of `step`; `sql` is the section it ran (none for stamps).
+LogEntry log_entry(const Step& step, const std::string* sql, std::optional<double> duration_ms);
+
+// The checksum recorded for a section's text.
+std::string section_checksum(const std::string& sql);
 
 class AuditLog {
 public:

@@ -35,6 +35,12 @@ public:
     // An SQL expression for the role running a statement, for the audit log;
     // engines without roles keep NULL.
     virtual std::string current_role_sql() const { return "NULL"; }
+    // An SQL expression for the current time in UTC as text
+    // ("YYYY-MM-DD HH:MM:SS.ffffff"), for audit-log rows of offline scripts.
+    virtual std::string utc_now_sql() const = 0;
+    // How many threads the core may use to read a large script folder; 1
+    // where the host process must not get threads (a PostgreSQL backend).
+    virtual int reader_threads() const { return 1; }
 
     // One call's unit of work. `begin_run` opens it (a transaction, or a
     // savepoint inside the caller's) and takes the deployer lock before the

@@ -3,12 +3,14 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdlib>
 #include <exception>
 
 #include <fmt/format.h>
 
+#include "audit_log.hpp"
 #include "offline_sql.hpp"
 #include "command_errors.hpp"
 #include "planner.hpp"
@@ -50,7 +52,7 @@ WriterSettings writer_settings(const Settings& settings) {
 
 }  // namespace
 
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location) {
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads) {
     if (!is_directory(script_location))
         throw Error(ErrorKind::Script,
                     fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
@@ -61,7 +63,7 @@ std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location) {
         throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
                                                    "folder.",
                                                    absolute(versions)));
-    return std::make_unique<RevisionGraph>(load_revisions(versions));
+    return std::make_unique<RevisionGraph>(load_revisions(versions, reader_threads));
 }
 
 Migrator::Migrator(Database& db, Settings settings, schema::SchemaEngine* schema_engine)
@@ -73,7 +75,7 @@ schema::SchemaEngine& Migrator::schema_engine() {
 }
 
 const RevisionGraph& Migrator::graph() {
-    if (!graph_) graph_ = load_graph(settings_.script_location());
+    if (!graph_) graph_ = load_graph(settings_.script_location(), db_.reader_threads());
     return *graph_;
 }
 
@@ -118,6 +120,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
         }
 
         HeadTracker tracker(g, current);
+        AuditLog audit(db_, table.name());
+        bool audit_exists = !steps.empty() && audit.exists();
         std::string log;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step& step = steps[i];
@@ -125,11 +129,17 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 table.create();
                 table_exists = true;
             }
+            if (!audit_exists) {
+                audit.create();
+                audit_exists = true;
+            }
+            const auto started = std::chrono::steady_clock::now();
+            const std::string* sql = nullptr;
             if (step.kind != Step::Kind::Stamp) {
-                const std::string& sql = step.is_upgrade() ? sections[i].upgrade : sections[i].downgrade;
-                if (!trim(sql).empty()) {
+                sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
+                if (!trim(*sql).empty()) {
                     try {
-                        db_.execute(sql);
+                        db_.execute(*sql);
                     } catch (const Error& e) {
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
@@ -141,6 +151,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 }
             }
             for (const auto& change : tracker.apply(step)) table.apply(change);
+            std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
+            audit.append(log_entry(step, sql, elapsed.count()));
             log += "Running " + step.describe() + "\n";
             if (per_step && i + 1 < steps.size()) {
                 db_.commit_run();
@@ -194,7 +206,8 @@ std::string Migrator::offline(const char* command, const std::string& range) {
                                     name, step.revision->id, step.revision->path));
         plan.sections.push_back(load_sections(*step.revision));
     }
-    return render_offline_sql(g, VersionTable(db_, settings_.version_table()), plan);
+    VersionTable table(db_, settings_.version_table());
+    return render_offline_sql(g, table, AuditLog(db_, table.name()), plan);
 }
 
 std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {
@@ -223,6 +236,12 @@ std::string Migrator::diff() {
 std::string Migrator::check() {
     SchemaComparison comparison(schema_engine(), settings_);
     std::string changes = schema::describe_changes(comparison.upgrade().changes);
+    // An applied script edited since it ran is drift too, as Flyway's validate.
+    // Without a log no checksum was recorded, so a database migrate never
+    // migrated is checked against its target schema alone, as before the log.
+    if (AuditLog(db_, settings_.version_table()).exists())
+        for (const auto& row : versions())
+            if (row.modified) changes += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
     if (changes.empty()) return "No new upgrade operations detected.";
     throw revision_error("New upgrade operations detected:\n" + changes);
 }
@@ -249,6 +268,7 @@ std::vector<VersionRow> Migrator::versions() {
         if (Node n = g.find(id)) current.push_back(n);
     std::vector<char> applied(g.revisions().size());
     for (Node n : g.ancestors(current, true)) applied[n->order] = 1;
+    auto logged = AuditLog(db_, table.name()).upgrade_checksums();
 
     // History order, bases first, as the steps of a full upgrade would run.
     std::vector<Node> all;
@@ -273,6 +293,11 @@ std::vector<VersionRow> Migrator::versions() {
         row.is_merge_point = rev->is_merge_point();
         row.is_current = std::find(current.begin(), current.end(), rev) != current.end();
         row.is_applied = applied[rev->order] != 0;
+        if (!rev->is_python) {
+            row.checksum = section_checksum(load_sections(*rev).upgrade);
+            auto recorded = logged.find(rev->id);
+            row.modified = row.is_applied && recorded != logged.end() && recorded->second != *row.checksum;
+        }
         rows.push_back(std::move(row));
     }
     return rows;

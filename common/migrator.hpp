@@ -22,6 +22,10 @@ struct VersionRow {
     std::optional<std::string> down_revision, branch_labels, depends_on;
     std::string message, create_date, path;
     bool is_head, is_base, is_branch_point, is_merge_point, is_current, is_applied;
+    // SHA-256 of the file's upgrade section (NULL for Alembic .py files), and
+    // whether it differs from the one logged when the revision was applied.
+    std::optional<std::string> checksum;
+    bool modified = false;
 };
 
 class Migrator {
@@ -74,6 +78,6 @@ private:
 };
 
 // Loads and validates the revision graph of a script location.
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location);
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
 
 }  // namespace migrate

@@ -20,7 +20,8 @@ void append_statements(std::string& out, const std::string& sql) {
 
 }  // namespace
 
-std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& table, const OfflinePlan& plan) {
+std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& table, const AuditLog& log,
+                               const OfflinePlan& plan) {
     std::string out;
     if (!plan.per_migration) out += "BEGIN;\n\n";
     HeadTracker tracker(graph, plan.start_heads);
@@ -30,10 +31,15 @@ std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& t
         // As the online run, the table is made when a step first needs it;
         // IF NOT EXISTS because an online downgrade to base keeps it, empty.
         if (tracker.heads().empty()) out += table.create_sql(true) + ";\n\n";
+        if (i == 0) out += log.create_sql() + ";\n\n";
         out += "-- Running " + step.describe() + "\n\n";
-        if (step.kind != Step::Kind::Stamp)
-            append_statements(out, step.is_upgrade() ? plan.sections[i].upgrade : plan.sections[i].downgrade);
+        const std::string* sql = nullptr;
+        if (step.kind != Step::Kind::Stamp) {
+            sql = step.is_upgrade() ? &plan.sections[i].upgrade : &plan.sections[i].downgrade;
+            append_statements(out, *sql);
+        }
         for (const auto& change : tracker.apply(step)) out += table.change_sql(change) + ";\n\n";
+        out += log.append_sql(log_entry(step, sql, std::nullopt)) + ";\n\n";
         if (plan.per_migration) out += "COMMIT;\n\n";
     }
     if (!plan.per_migration) out += "COMMIT;\n";

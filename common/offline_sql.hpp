@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "audit_log.hpp"
 #include "planner.hpp"
 #include "script_loader.hpp"
 #include "version_table.hpp"
@@ -17,6 +18,7 @@ struct OfflinePlan {
     bool per_migration = false;               // transaction_per_migration: BEGIN/COMMIT per step
 };
 
-std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& table, const OfflinePlan& plan);
+std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& table, const AuditLog& log,
+                               const OfflinePlan& plan);
 
 }  // namespace migrate

@@ -1,6 +1,10 @@
 #include "planner.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -224,6 +228,30 @@ Step stamp_step(std::vector<std::string> from, std::vector<std::string> to, bool
     return s;
 }
 
+// The version table must hold full ids. A row that only resolves to one (a
+// prefix, a label, "heads") would be planned from, but the step's row change
+// could not find it: Alembic fails there with a KeyError, and a step that
+// inserts leaves the stale row behind. Rows that resolve to nothing fail in
+// the plan itself, with Alembic's message.
+void require_id_rows(const RevisionGraph& g, const std::vector<std::string>& current) {
+    for (const auto& row : current) {
+        if (g.find(row)) continue;
+        std::vector<Node> resolved;
+        try {
+            resolved = g.get_revisions(row);
+        } catch (const Error&) {
+            continue;
+        }
+        std::vector<std::string> ids;
+        for (Node n : resolved)
+            if (n && n != kWalkedPastBase) ids.push_back(n->id);
+        if (!ids.empty())
+            throw revision_error(fmt::format(
+                "The version table holds '{}', which is not a revision id (it resolves to {}); correct the row",
+                row, join(ids, ", ")));
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> Step::from_revisions() const {
@@ -262,6 +290,15 @@ std::string Step::describe() const {
     return line;
 }
 
+// Alembic's _topological_sort walks down from the heads, one slot per head in
+// a list; a slot emits its head only when no other slot still has that
+// revision among its ancestors, else the first such slot walks first. Alembic
+// keeps each slot's ancestor set and scans them all at every step, which
+// costs heads x revisions in time and memory. A slot's set is always the
+// ancestors of its head (walking down a plain line drops only the revision
+// just emitted), so here a count per revision of the slots holding it answers
+// "does another slot hold it?", and only when one does is the first such slot
+// found, by walking up from the revision to the slot heads above it.
 std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Node>& revisions,
                                    const std::vector<Node>& heads) {
     const std::size_t n = g.revisions().size();
@@ -272,33 +309,81 @@ std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Nod
             todo[r->order] = 1;
             ++remaining;
         }
-    auto ancestors_of = [&](Node rev) {
-        std::vector<char> set(n);
-        for (Node a : g.ancestors({rev}, true)) set[a->order] = 1;
-        return set;
+
+    // A walk marks what it visited with its own number: no clearing per walk.
+    std::vector<std::uint32_t> visited(n);
+    std::uint32_t walk = 0;
+    std::vector<Node> stack;
+    // Ancestors through normalized_down, as Alembic's; all_next reaches the
+    // same revisions upwards (a dependency dropped by normalization is
+    // reached through the ancestor that keeps it).
+    auto visit = [&](Node start, bool up, auto&& admit, auto&& fn) {
+        ++walk;
+        visited[start->order] = walk;
+        stack.assign(1, start);
+        while (!stack.empty()) {
+            Node rev = stack.back();
+            stack.pop_back();
+            fn(rev);
+            auto step = [&](Node next) {
+                if (visited[next->order] != walk && admit(next)) {
+                    visited[next->order] = walk;
+                    stack.push_back(next);
+                }
+            };
+            if (up)
+                for (Node next : rev->all_next) step(next);
+            else
+                for (Node next : rev->normalized_down) step(next);
+        }
     };
 
-    std::vector<Node> current_heads;
+    // A slot's key is its place in Alembic's list: slots leave the list or
+    // join at its end, so the keys' order stays the list's order.
+    std::map<std::size_t, Node> slots;       // key -> head
+    std::vector<std::size_t> slot_of(n);     // revision -> key + 1 of the slot it heads, 0: none
+    std::vector<std::size_t> holding(n);     // revision -> how many slots hold it among their ancestors
+    auto all = [](Node) { return true; };
+    auto hold = [&](std::size_t key, Node head) {
+        slots[key] = head;
+        slot_of[head->order] = key + 1;
+        visit(head, false, all, [&](Node a) { ++holding[a->order]; });
+    };
+    auto release = [&](std::size_t key) {
+        Node head = slots[key];
+        slot_of[head->order] = 0;
+        visit(head, false, all, [&](Node a) { --holding[a->order]; });
+    };
+    // The first slot other than the candidate's own whose head lies above it.
+    auto first_slot_above = [&](Node candidate) {
+        std::size_t first = std::numeric_limits<std::size_t>::max();
+        visit(candidate, true, [&](Node r) { return holding[r->order] != 0; }, [&](Node r) {
+            if (r != candidate && slot_of[r->order]) first = std::min(first, slot_of[r->order] - 1);
+        });
+        return first;
+    };
+
+    std::vector<Node> initial;
+    std::vector<char> listed(n);
     for (Node h : heads)
-        if (h && todo[h->order] && !contains(current_heads, h)) current_heads.push_back(h);
-    std::sort(current_heads.begin(), current_heads.end(), [](Node a, Node b) { return a->order < b->order; });
-    std::vector<std::vector<char>> ancestors_by_idx;
-    for (Node h : current_heads) ancestors_by_idx.push_back(ancestors_of(h));
+        if (h && h != kWalkedPastBase && todo[h->order] && !listed[h->order]) {
+            listed[h->order] = 1;
+            initial.push_back(h);
+        }
+    std::sort(initial.begin(), initial.end(), [](Node a, Node b) { return a->order < b->order; });
+    std::size_t next_key = 0;
+    for (Node h : initial) hold(next_key++, h);
 
     std::vector<Node> output;
-    std::size_t idx = 0;
-    while (!current_heads.empty()) {
-        Node candidate = current_heads[idx];
-        bool blocked = false;
-        for (std::size_t other = 0; other < ancestors_by_idx.size(); ++other) {
-            if (other != idx && ancestors_by_idx[other][candidate->order]) {
-                // another head still needs this one below it: walk that one first
-                idx = other;
-                blocked = true;
-                break;
-            }
+    output.reserve(remaining);
+    auto current = slots.begin();
+    while (!slots.empty()) {
+        Node candidate = current->second;
+        if (holding[candidate->order] > 1) {
+            // another head still needs this one below it: walk that one first
+            current = slots.find(first_slot_above(candidate));
+            continue;
         }
-        if (blocked) continue;
         if (todo[candidate->order]) {
             output.push_back(candidate);
             todo[candidate->order] = 0;
@@ -306,21 +391,24 @@ std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Nod
         }
         std::vector<Node> to_add;
         for (Node d : candidate->normalized_down)
-            if (todo[d->order] && !contains(current_heads, d)) to_add.push_back(d);
+            if (todo[d->order] && !slot_of[d->order]) to_add.push_back(d);
         if (to_add.empty()) {
-            current_heads.erase(current_heads.begin() + static_cast<long>(idx));
-            ancestors_by_idx.erase(ancestors_by_idx.begin() + static_cast<long>(idx));
-            idx = idx > 0 ? idx - 1 : 0;
+            // as Alembic, the slot before the removed one goes next (or the new first)
+            release(current->first);
+            const bool was_first = current == slots.begin();
+            auto previous = was_first ? slots.end() : std::prev(current);
+            slots.erase(current);
+            current = was_first ? slots.begin() : previous;
         } else if (candidate->normalized_dependencies.empty() && candidate->down.size() == 1) {
-            current_heads[idx] = to_add[0];
-            ancestors_by_idx[idx][candidate->order] = 0;
+            --holding[candidate->order];
+            slot_of[candidate->order] = 0;
+            slot_of[to_add[0]->order] = current->first + 1;
+            current->second = to_add[0];
         } else {
-            current_heads[idx] = to_add[0];
-            ancestors_by_idx[idx] = ancestors_of(to_add[0]);
-            for (std::size_t k = 1; k < to_add.size(); ++k) {
-                current_heads.push_back(to_add[k]);
-                ancestors_by_idx.push_back(ancestors_of(to_add[k]));
-            }
+            const std::size_t key = current->first;
+            release(key);
+            hold(key, to_add[0]);
+            for (std::size_t k = 1; k < to_add.size(); ++k) hold(next_key++, to_add[k]);
         }
     }
     if (remaining != 0) throw Error(ErrorKind::Internal, "topological sort left revisions unordered");
@@ -329,6 +417,7 @@ std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Nod
 
 std::vector<Step> plan_upgrade(const RevisionGraph& g, const std::vector<std::string>& current,
                                const std::string& target) {
+    require_id_rows(g, current);
     return with_command_errors(
         "Destination {end} is not a valid upgrade target from current head(s)", "", target, [&] {
             std::vector<Node> targets;
@@ -343,6 +432,7 @@ std::vector<Step> plan_upgrade(const RevisionGraph& g, const std::vector<std::st
 
 std::vector<Step> plan_downgrade(const RevisionGraph& g, const std::vector<std::string>& current,
                                  const std::string& target) {
+    require_id_rows(g, current);
     return with_command_errors(
         "Destination {end} is not a valid downgrade target from current head(s)", "", target, [&] {
             std::vector<Node> heads;
@@ -355,6 +445,7 @@ std::vector<Step> plan_downgrade(const RevisionGraph& g, const std::vector<std::
 
 std::vector<Step> plan_stamp(const RevisionGraph& g, const std::vector<std::string>& current,
                              const std::vector<std::string>& targets) {
+    require_id_rows(g, current);
     return with_command_errors(
         "", "Multiple heads are present; please specify a single target revision", "", [&] {
             std::vector<Node> heads = g.get_revisions(RevSpec::many(current));
@@ -380,12 +471,19 @@ std::vector<Step> plan_stamp(const RevisionGraph& g, const std::vector<std::stri
             if (dests.empty()) dests.push_back(nullptr);
             std::vector<Step> steps;
             bool heads_moved = false;  // a step already replaced the rows in `filtered`
+            std::vector<Node> stamped;
             for (Node dest : dests) {
                 if (!dest) {
                     for (Node h : filtered) steps.push_back(stamp_step({h->id}, {}, false, true));
                     continue;
                 }
                 if (contains(filtered, dest)) continue;
+                // Alembic asserts or fails with a KeyError: the second step
+                // would move rows the first one already moved
+                if (contains(stamped, dest))
+                    throw revision_error(fmt::format("Can't stamp {}: the stamp target ({}) reaches it more than once",
+                                                     dest->id, join(targets, ", ")));
+                stamped.push_back(dest);
                 auto below = g.descendants({dest}, true);
                 auto above = g.ancestors({dest}, true);
                 bool heads_above = std::any_of(filtered.begin(), filtered.end(),

@@ -104,7 +104,11 @@ void RevisionGraph::link() {
         for (const auto& dep : rev->depends_on) {
             Revision* target = const_cast<Revision*>(lookup_key(dep));
             if (!target)
-                throw revision_error(fmt::format("Revision {} referenced from {} is not present (Depends On of {})", dep,
+                throw revision_error(fmt::format("Revision {} referenced from {} is not present (Depends On of {})",
+                                                 excerpt(dep), rev->id, rev->path));
+            // a revision's own branch label: the constructor's id check cannot see it
+            if (target == rev.get())
+                throw revision_error(fmt::format("Dependency self-loop is detected in revisions ({}) (file {})",
                                                  rev->id, rev->path));
             if (!contains(rev->resolved_dependencies, target)) rev->resolved_dependencies.push_back(target);
         }
@@ -112,7 +116,7 @@ void RevisionGraph::link() {
             auto it = by_id_.find(down_id);
             if (it == by_id_.end())
                 throw revision_error(fmt::format("Revision {} referenced from {} is not present (Revises of {})",
-                                                 down_id, rev->id, rev->path));
+                                                 excerpt(down_id), rev->id, rev->path));
             if (!contains(rev->down, it->second)) rev->down.push_back(it->second);
         }
         rev->all_down = rev->down;
@@ -205,27 +209,33 @@ std::vector<Node> RevisionGraph::related(const std::vector<Node>& targets, Next 
     std::vector<Node> out;
     std::vector<char> seen(revisions_.size());
     std::vector<Node> todo;
+    // check: each target's first place in `targets`, plus one, so that a walk
+    // finds the other targets it reaches without a scan of them per revision
+    std::vector<std::size_t> target_place;
+    if (check) {
+        target_place.assign(revisions_.size(), 0);
+        for (std::size_t i = targets.size(); i-- > 0;)
+            if (targets[i] && targets[i] != kWalkedPastBase) target_place[targets[i]->order] = i + 1;
+    }
     for (Node target : targets) {
         if (!target || target == kWalkedPastBase) continue;
-        std::vector<Node> per_target;
+        std::vector<std::size_t> overlaps;
         todo.push_back(target);
         while (!todo.empty()) {
             Node rev = todo.back();
             todo.pop_back();
-            if (check) per_target.push_back(rev);
+            if (check && rev != target && target_place[rev->order]) overlaps.push_back(target_place[rev->order]);
             if (seen[rev->order]) continue;
             seen[rev->order] = 1;
             for (Node n : next(rev)) todo.push_back(n);
             out.push_back(rev);
         }
-        if (check) {
-            std::vector<std::string> overlaps;
-            for (Node other : targets)
-                if (other != target && other && contains(per_target, other) && !contains(overlaps, other->id))
-                    overlaps.push_back(other->id);
-            if (!overlaps.empty())
-                throw revision_error(fmt::format("Requested revision {} overlaps with other requested revisions {}",
-                                                 target->id, join(overlaps, ", ")));
+        if (!overlaps.empty()) {
+            std::sort(overlaps.begin(), overlaps.end());
+            overlaps.erase(std::unique(overlaps.begin(), overlaps.end()), overlaps.end());
+            auto id_at = [&](std::size_t place) { return targets[place - 1]->id; };
+            throw revision_error(fmt::format("Requested revision {} overlaps with other requested revisions {}",
+                                             target->id, join(overlaps, ", ", id_at)));
         }
     }
     return out;

@@ -386,6 +386,10 @@ std::string write_revision(const RevisionGraph& graph, const WriterSettings& set
     std::string message = input.message.empty() ? "empty message" : input.message;
     for (char& c : message)
         if (c == '\n' || c == '\r') c = ' ';
+    // The header has no escape: such a message would be read back as a field.
+    if (is_header_field(trim(message)))
+        throw Error(ErrorKind::Usage,
+                    fmt::format("the message '{}' would be read as a header field; reword it", printable(message)));
     std::string versions_dir = settings.script_location + "/versions";
     std::string file_name =
         render_file_template(settings.file_template, rev_id, make_slug(input.message, settings.truncate_slug_length),

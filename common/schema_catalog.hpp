@@ -27,6 +27,7 @@ struct Column {
     Generated generated = Generated::No;
     std::string definition;      // SQLite: the column's text in CREATE TABLE
     std::string definition_key;  // SQLite: that text normalized
+    std::string sequence;        // PostgreSQL: the sequence a serial column owns
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey };

@@ -88,9 +88,28 @@ std::string signature(const Catalog& catalog, const Constraint& c) {
                 "\x1f");
 }
 
-unsigned column_changes(const Column& from, const Column& to) {
+// Whether a column's type text names `type`, maybe quoted, maybe as an array.
+bool names_type(std::string column_type, const std::string& type) {
+    while (column_type.size() > 2 && column_type.compare(column_type.size() - 2, 2, "[]") == 0)
+        column_type.resize(column_type.size() - 2);
+    if (column_type.size() > 1 && column_type.front() == '"' && column_type.back() == '"') {
+        std::string unquoted;
+        for (std::size_t i = 1; i + 1 < column_type.size(); ++i) {
+            unquoted += column_type[i];
+            if (column_type[i] == '"') ++i;  // "" is one quote
+        }
+        column_type = unquoted;
+    }
+    return column_type == type;
+}
+
+// `retyped`: the types re-created under their old name (ReplaceEnum), which
+// a column of that type must be converted to.
+unsigned column_changes(const Column& from, const Column& to, const std::set<std::string>& retyped) {
     unsigned changes = 0;
     if (from.type != to.type) changes |= kType;
+    for (const auto& type : retyped)
+        if (!(changes & kType) && names_type(to.type, type)) changes |= kRetyped;
     if (from.nullable != to.nullable) changes |= kNullable;
     if (from.default_value != to.default_value) changes |= kDefault;
     if (from.comment != to.comment) changes |= kComment;
@@ -117,7 +136,8 @@ bool is_subsequence(const std::vector<std::string>& small, const std::vector<std
 }
 
 // What differs between two versions of one table, in the order it is done.
-std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to) {
+std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to,
+                                     const std::set<std::string>& retyped) {
     std::vector<Operation> added, altered, dropped, constraints_dropped, constraints_added, table_level;
     std::map<std::string, const Column*> old_columns;
     for (const auto& c : from.columns) old_columns.emplace(fc.key(c.name), &c);
@@ -130,7 +150,7 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
             op.table = &to;
             op.column = &c;
             added.push_back(op);
-        } else if (unsigned changes = column_changes(*it->second, c)) {
+        } else if (unsigned changes = column_changes(*it->second, c, retyped)) {
             Operation op{OpKind::AlterColumn};
             op.table = &to;
             op.old_table = &from;
@@ -289,6 +309,7 @@ private:
                        std::set<std::string>& dropped, std::set<std::string>& created) const;
     bool in_place(const std::string& table) const { return altered_.count(table) && !rebuilt_.count(table); }
     void add_table_ops(std::vector<Operation>& out, const std::function<bool(const Operation&)>& keep) const;
+    bool changes_key(const std::string& table, OpKind kind) const;
 
     const Catalog& fc_;
     const Catalog& tc_;
@@ -298,6 +319,7 @@ private:
     const std::map<std::string, const Trigger*> from_triggers_, to_triggers_;
 
     std::vector<Operation> type_ops_, type_drops_;  // enums and sequences
+    std::set<std::string> replaced_types_;           // ReplaceEnum's, by their names in the target
     std::vector<std::string> created_tables_, dropped_tables_;
     std::map<std::string, std::vector<Operation>> altered_;  // kept tables' changes
     std::vector<const Index*> indexes_dropped_, indexes_created_;
@@ -319,6 +341,7 @@ void Differ::compare_types() {
             Operation op = on(OpKind::ReplaceEnum, e);
             op.old_enum = it->second;
             type_ops_.push_back(op);
+            replaced_types_.insert(e->name);
             continue;
         }
         auto is_old = [&](const std::string& v) {
@@ -360,7 +383,7 @@ void Differ::compare_tables() {
             created_tables_.push_back(key);
             continue;
         }
-        auto ops = table_changes(fc_, *it->second, tc_, *t);
+        auto ops = table_changes(fc_, *it->second, tc_, *t, replaced_types_);
         if (!ops.empty()) altered_.emplace(key, std::move(ops));
     }
     for (const auto& [key, t] : from_tables_)
@@ -410,8 +433,12 @@ std::vector<Operation> Differ::changes() const {
         bool constraints = std::any_of(ops.begin(), ops.end(), [](const Operation& op) {
             return op.kind == OpKind::AddConstraint || op.kind == OpKind::DropConstraint;
         });
-        for (const auto& op : ops)
-            if (!(constraints && op.kind == OpKind::ChangeTableDefinition)) out.push_back(op);
+        for (const auto& op : ops) {
+            if (constraints && op.kind == OpKind::ChangeTableDefinition) continue;
+            // A column converted to its re-created type: the ReplaceEnum says why.
+            if (op.kind == OpKind::AlterColumn && op.column_changes == kRetyped) continue;
+            out.push_back(op);
+        }
     }
     for (const Index* i : indexes_dropped_)
         if (to_tables_.count(fc_.key(i->table))) out.push_back(on(OpKind::DropIndex, i));  // else gone with its table
@@ -435,7 +462,8 @@ void Differ::plan(const SchemaEngine& engine) {
     disturbed.insert(rebuilt_.begin(), rebuilt_.end());
     for (const auto& [key, ops] : altered_)
         for (const auto& op : ops)
-            if (op.kind == OpKind::DropColumn || (op.kind == OpKind::AlterColumn && (op.column_changes & kType)))
+            if (op.kind == OpKind::DropColumn ||
+                (op.kind == OpKind::AlterColumn && (op.column_changes & (kType | kRetyped))))
                 disturbed.insert(key);
     disturbed.insert(views_dropped_.begin(), views_dropped_.end());
     auto uses_disturbed = [&](const std::vector<std::string>& names) {
@@ -459,6 +487,42 @@ void Differ::plan(const SchemaEngine& engine) {
         }
 }
 
+// Whether a kept table gains (kind AddConstraint) or loses (DropConstraint)
+// a primary key or unique constraint, which a new or dropped table's foreign
+// key may reference.
+bool Differ::changes_key(const std::string& table, OpKind kind) const {
+    auto it = altered_.find(table);
+    if (it == altered_.end() || !in_place(table)) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const Operation& op) {
+        return op.kind == kind && op.constraint->kind != ConstraintKind::ForeignKey;
+    });
+}
+
+// The foreign keys of `order`'s tables (new or dropped ones, parents first)
+// that reference a table further on in `order` (a cycle, which can be neither
+// created nor dropped table by table) or one for which `also` holds. `kind`
+// is the operation on them.
+std::vector<Operation> forward_keys(const Catalog& catalog, const std::map<std::string, const Table*>& all,
+                                    const std::vector<std::string>& order, OpKind kind,
+                                    const std::function<bool(const std::string&)>& also) {
+    std::set<std::string> later(order.begin(), order.end());
+    std::vector<Operation> out;
+    for (const auto& key : order) {
+        later.erase(key);
+        const Table* t = all.at(key);
+        for (const auto& c : t->constraints) {
+            if (c.kind != ConstraintKind::ForeignKey) continue;
+            std::string ref = catalog.key(c.ref_table);
+            if (ref == key || !(later.count(ref) || also(ref))) continue;
+            Operation op(kind);
+            op.table = t;
+            op.constraint = &c;
+            out.push_back(op);
+        }
+    }
+    return out;
+}
+
 void Differ::add_table_ops(std::vector<Operation>& out, const std::function<bool(const Operation&)>& keep) const {
     for (const auto& [key, ops] : altered_)
         if (in_place(key))
@@ -469,6 +533,16 @@ void Differ::add_table_ops(std::vector<Operation>& out, const std::function<bool
 std::vector<Operation> Differ::operations() const {
     std::vector<Operation> out;
     auto fk = [](const Operation& op) { return op.constraint->kind == ConstraintKind::ForeignKey; };
+    const auto created = tables_in_dependency_order(tc_, to_tables_, created_tables_);
+    const auto dropped = tables_in_dependency_order(fc_, from_tables_, dropped_tables_);
+    // Engines that check references when a table is created or dropped
+    // (PostgreSQL) need these keys added after, or dropped before, the tables.
+    const auto late_keys = forward_keys(tc_, to_tables_, created, OpKind::AddConstraint, [&](const std::string& ref) {
+        return changes_key(ref, OpKind::AddConstraint);
+    });
+    const auto early_keys =
+        forward_keys(fc_, from_tables_, dropped, OpKind::DropConstraint,
+                     [&](const std::string& ref) { return changes_key(ref, OpKind::DropConstraint); });
 
     // Out of the way: what uses the objects that change, then the
     // constraints and indexes that go.
@@ -476,6 +550,7 @@ std::vector<Operation> Differ::operations() const {
     auto views = views_in_dependency_order(fc_, from_views_, {views_dropped_.begin(), views_dropped_.end()});
     for (auto it = views.rbegin(); it != views.rend(); ++it) out.push_back(on(OpKind::DropView, from_views_.at(*it)));
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && fk(op); });
+    out.insert(out.end(), early_keys.begin(), early_keys.end());
     // A rebuilt or dropped table takes its indexes along; a dropped table's
     // index goes first only when its name is wanted again.
     for (const Index* i : indexes_dropped_) {
@@ -487,8 +562,12 @@ std::vector<Operation> Differ::operations() const {
 
     // Types, tables and columns, parents before children.
     out.insert(out.end(), type_ops_.begin(), type_ops_.end());
-    for (const auto& key : tables_in_dependency_order(tc_, to_tables_, created_tables_))
-        out.push_back(on(OpKind::CreateTable, to_tables_.at(key)));
+    for (const auto& key : created) {
+        Operation op = on(OpKind::CreateTable, to_tables_.at(key));
+        for (const auto& late : late_keys)
+            if (late.table == op.table) op.deferred.push_back(late.constraint);
+        out.push_back(op);
+    }
     for (const auto& [key, ops] : altered_) {
         if (rebuilt_.count(key)) {
             Operation op = on(OpKind::RebuildTable, to_tables_.at(key));
@@ -505,12 +584,18 @@ std::vector<Operation> Differ::operations() const {
         if (changed || rebuilt_.count(tc_.key(i->table))) out.push_back(on(OpKind::CreateIndex, i));
     }
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && fk(op); });
+    out.insert(out.end(), late_keys.begin(), late_keys.end());
 
     // What is gone, children before parents; then what uses the new shape.
-    auto dropped = tables_in_dependency_order(fc_, from_tables_, dropped_tables_);
     for (auto it = dropped.rbegin(); it != dropped.rend(); ++it)
         out.push_back(on(OpKind::DropTable, from_tables_.at(*it)));
     out.insert(out.end(), type_drops_.begin(), type_drops_.end());
+    for (const auto& op : type_ops_) {
+        if (op.kind != OpKind::ReplaceEnum) continue;
+        Operation drop = on(OpKind::DropEnum, op.enum_type);
+        drop.old_enum = op.old_enum;
+        out.push_back(drop);
+    }
     for (const auto& key : views_in_dependency_order(tc_, to_views_, {views_created_.begin(), views_created_.end()}))
         out.push_back(on(OpKind::CreateView, to_views_.at(key)));
     for (const auto& key : triggers_created_) out.push_back(on(OpKind::CreateTrigger, to_triggers_.at(key)));
@@ -536,7 +621,9 @@ std::vector<std::string> Operation::describe() const {
             if (column_changes & kDefault)
                 change("modify_default", py(old_column->default_value), py(column->default_value));
             if (column_changes & kComment) change("modify_comment", py(old_column->comment), py(column->comment));
-            if (out.empty()) change("modify_column", py(old_column->definition_key), py(column->definition_key));
+            if (out.empty() && (column_changes & kDefinition))
+                change("modify_column", py(old_column->definition_key), py(column->definition_key));
+            if (out.empty()) change("convert_column", py(old_column->type), py(column->type));  // kRetyped
             return out;
         }
         case OpKind::AddConstraint: return {describe_constraint("add", *table, *constraint)};

@@ -29,9 +29,9 @@ enum class OpKind {
     CreateTrigger,
     DropTrigger,
     CreateEnum,
-    DropEnum,
+    DropEnum,  // with old_enum: the old type a ReplaceEnum renamed aside, once nothing uses it
     AddEnumValue,
-    ReplaceEnum,  // values removed or reordered: not possible in place
+    ReplaceEnum,  // values removed or reordered: the old type is renamed aside, the new one created
     CreateSequence,
     DropSequence,
     AlterSequence,
@@ -44,6 +44,7 @@ enum ColumnChange : unsigned {
     kDefault = 4,
     kComment = 8,
     kDefinition = 16,  // the engine's column text, beyond type, nullability and default
+    kRetyped = 32,     // same type name, but the type is re-created (ReplaceEnum): convert the column
 };
 
 // One operation. Objects are those of the catalog they come from: the target's
@@ -69,6 +70,10 @@ struct Operation {
     // AddEnumValue: the value, and its neighbours already in the type (empty
     // when there is none on that side).
     std::string value, after, before;
+    // CreateTable: its foreign keys that are added later, as AddConstraint
+    // operations, because the tables they reference do not exist yet (a
+    // cycle among new tables) or lack the referenced key until later.
+    std::vector<const Constraint*> deferred;
 
     // Alembic-like tuples, e.g. ('add_column', 'account', 'email'): one line
     // per change (an AlterColumn may change several things).

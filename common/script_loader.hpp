@@ -18,12 +18,17 @@ Revision parse_python_revision(std::string_view text, const std::string& path);
 // markers.
 RevisionSections parse_sql_sections(std::string_view text);
 
+// Whether a header line's text (after "--") is one of the `Key: value`
+// fields rather than the message.
+bool is_header_field(std::string_view line);
+
 // Checks a revision id against SPEC section 2; throws naming `path`.
 void validate_revision_id(const std::string& id, const std::string& path);
 
 // Every `.sql` and `.py` revision of `versions_dir`, in file-name order.
-// Throws when the folder is missing or a file is malformed.
-std::vector<Revision> load_revisions(const std::string& versions_dir);
+// Throws when the folder is missing or a file is malformed. `threads` > 1
+// lets a large folder be read by that many threads.
+std::vector<Revision> load_revisions(const std::string& versions_dir, int threads = 1);
 
 // The sections of one native revision, read again from its file.
 RevisionSections load_sections(const Revision& revision);

@@ -92,4 +92,13 @@ inline std::string printable(std::string_view s) {
     return out;
 }
 
+// The start of `s` for an error message: at most `limit` bytes, cut at a
+// character boundary and marked "...", with control bytes escaped. A value
+// read from a file may be megabytes long.
+inline std::string excerpt(std::string_view s, std::size_t limit = 64) {
+    if (s.size() <= limit) return printable(s);
+    while (limit > 0 && (static_cast<unsigned char>(s[limit]) & 0xC0) == 0x80) --limit;
+    return printable(s.substr(0, limit)) + "...";
+}
+
 }  // namespace migrate

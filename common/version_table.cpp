@@ -18,29 +18,42 @@ bool contains(const std::vector<T>& v, const T& x) {
 }  // namespace
 
 HeadTracker::HeadTracker(const RevisionGraph& graph, std::vector<std::string> heads)
-    : graph_(graph), heads_(std::move(heads)) {}
+    : graph_(graph), heads_(std::move(heads)) {
+    for (std::size_t i = 0; i < heads_.size(); ++i) places_[heads_[i]] = i;
+}
 
-bool HeadTracker::has(const std::string& id) const { return contains(heads_, id); }
+bool HeadTracker::has(const std::string& id) const { return places_.count(id) != 0; }
 
 void HeadTracker::insert(const std::string& id, std::vector<VersionChange>& out) {
     if (has(id)) throw Error(ErrorKind::Internal, fmt::format("revision {} is already in the version table", id));
+    places_[id] = heads_.size();
     heads_.push_back(id);
     out.push_back({VersionChange::Kind::Insert, "", id});
 }
 
 void HeadTracker::remove(const std::string& id, std::vector<VersionChange>& out) {
-    auto it = std::find(heads_.begin(), heads_.end(), id);
-    if (it == heads_.end()) throw Error(ErrorKind::Internal, fmt::format("revision {} is not in the version table", id));
-    heads_.erase(it);
+    auto it = places_.find(id);
+    if (it == places_.end()) throw Error(ErrorKind::Internal, fmt::format("revision {} is not in the version table", id));
+    // the rows have no order: the last one takes the free place
+    const std::size_t place = it->second;
+    places_.erase(it);
+    if (place + 1 != heads_.size()) {
+        heads_[place] = std::move(heads_.back());
+        places_[heads_[place]] = place;
+    }
+    heads_.pop_back();
     out.push_back({VersionChange::Kind::Delete, id, ""});
 }
 
 void HeadTracker::update(const std::string& from, const std::string& to, std::vector<VersionChange>& out) {
     if (has(to)) throw Error(ErrorKind::Internal, fmt::format("revision {} is already in the version table", to));
-    auto it = std::find(heads_.begin(), heads_.end(), from);
-    if (it == heads_.end())
+    auto it = places_.find(from);
+    if (it == places_.end())
         throw Error(ErrorKind::Internal, fmt::format("revision {} is not in the version table", from));
-    *it = to;
+    const std::size_t place = it->second;
+    places_.erase(it);
+    heads_[place] = to;
+    places_[to] = place;
     out.push_back({VersionChange::Kind::Update, from, to});
 }
 
@@ -99,6 +112,14 @@ std::vector<VersionChange> HeadTracker::apply(const Step& step) {
         insert(to.at(0), out);
     } else if (merge) {
         auto merging = is_stamp ? from : not_below_other_heads(from, from);
+        // a merge that also revises (or depends on) an ancestor of another of
+        // its parents has no row for that one; Alembic fails with a KeyError
+        for (const auto& id : merging)
+            if (!is_stamp && !has(id))
+                throw Error(ErrorKind::Revision,
+                            fmt::format("Can't upgrade to {}: {} has no row in the version table to merge, as it is "
+                                        "an ancestor of another revision {} merges",
+                                        step.revision->id, id, step.revision->id));
         for (std::size_t i = 0; i + 1 < merging.size(); ++i) remove(merging[i], out);
         update(merging.back(), to.at(0), out);
     } else if (unmerge) {

@@ -2,6 +2,7 @@
 // The version table: which rows each step inserts, updates or deletes
 // (Alembic's HeadMaintainer), and the SQL that does it.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "database.hpp"
@@ -35,6 +36,7 @@ private:
 
     const RevisionGraph& graph_;
     std::vector<std::string> heads_;
+    std::unordered_map<std::string, std::size_t> places_;  // id -> its index in heads_
 };
 
 // The version table of one database, named by the settings.

@@ -6,6 +6,7 @@
 #include "gucs.hpp"
 #include "migrator.hpp"
 #include "pg_guard.hpp"
+#include "pg_schema_engine.hpp"
 #include "privileges.hpp"
 #include "spi_database.hpp"
 
@@ -29,6 +30,69 @@ Datum run_command(FunctionCallInfo fcinfo) {
         log = (migrator.*call)(target);
     }  // SPI_finish: the result belongs in the caller's memory context
     return text_datum(log);
+}
+
+// migrate_upgrade_sql, migrate_downgrade_sql: offline SQL; the version table
+// is only read.
+template <MigratorCall call>
+Datum offline_sql(FunctionCallInfo fcinfo) {
+    std::string range = required_text_argument(fcinfo, 0, "the target revision");
+    require_script_access();
+    std::string sql;
+    {
+        SpiDatabase db;
+        Migrator migrator(db, session_settings());
+        sql = (migrator.*call)(range);
+    }
+    return text_datum(sql);
+}
+
+// migrate_diff() and migrate_check(): the current schema against
+// target_schema, which is loaded into a scratch schema and rolled back.
+template <std::string (Migrator::*call)()>
+Datum schema_command(FunctionCallInfo) {
+    require_script_access();
+    std::string result;
+    {
+        SpiDatabase db;
+        PgSchemaEngine schema(db);
+        Migrator migrator(db, session_settings(), &schema);
+        result = (migrator.*call)();
+    }
+    return text_datum(result);
+}
+
+// migrate_revision(message, autogenerate DEFAULT false, options DEFAULT
+// NULL): writes a revision file on the server. A NULL message is empty, as
+// on SQLite; options are key=value pairs ('head=ae10 branch_label=feature').
+Datum revision(FunctionCallInfo fcinfo) {
+    std::string message = text_argument(fcinfo, 0).value_or("");
+    bool autogenerate = PG_NARGS() > 1 && !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
+    std::string options = text_argument(fcinfo, 2).value_or("");
+    require_script_access();
+    require_script_write();
+    std::string path;
+    {
+        SpiDatabase db;
+        PgSchemaEngine schema(db);
+        path = Migrator(db, session_settings(), &schema).revision(message, options, autogenerate);
+    }
+    return text_datum(path);
+}
+
+// migrate_merge(revisions, message): a merge revision of `revisions`
+// (comma-separated ids, or heads).
+Datum merge(FunctionCallInfo fcinfo) {
+    std::string revisions = required_text_argument(fcinfo, 0, "the revisions to merge");
+    std::string message = text_argument(fcinfo, 1).value_or("");
+    require_script_access();
+    require_script_write();
+    std::string path;
+    {
+        SpiDatabase db;
+        path = Migrator(db, session_settings()).merge(revisions, message);
+    }
+    return text_datum(path);
 }
 
 Datum current(FunctionCallInfo fcinfo) {
@@ -69,6 +133,12 @@ Datum config(FunctionCallInfo fcinfo) {
 MIGRATE_SQL_FUNCTION(migrate_upgrade, migrate::pg::run_command<&migrate::Migrator::upgrade>)
 MIGRATE_SQL_FUNCTION(migrate_downgrade, migrate::pg::run_command<&migrate::Migrator::downgrade>)
 MIGRATE_SQL_FUNCTION(migrate_stamp, migrate::pg::run_command<&migrate::Migrator::stamp>)
+MIGRATE_SQL_FUNCTION(migrate_upgrade_sql, migrate::pg::offline_sql<&migrate::Migrator::upgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_downgrade_sql, migrate::pg::offline_sql<&migrate::Migrator::downgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_revision, migrate::pg::revision)
+MIGRATE_SQL_FUNCTION(migrate_merge, migrate::pg::merge)
+MIGRATE_SQL_FUNCTION(migrate_diff, migrate::pg::schema_command<&migrate::Migrator::diff>)
+MIGRATE_SQL_FUNCTION(migrate_check, migrate::pg::schema_command<&migrate::Migrator::check>)
 MIGRATE_SQL_FUNCTION(migrate_current, migrate::pg::current)
 MIGRATE_SQL_FUNCTION(migrate_heads, migrate::pg::heads)
 MIGRATE_SQL_FUNCTION(migrate_config, migrate::pg::config)

@@ -15,4 +15,11 @@ void require_script_access() {
                 "pg_read_server_files role");
 }
 
+void require_script_write() {
+    if (pg_call([] { return has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES); })) return;
+    throw Error(ErrorKind::Permission,
+                "permission denied to write migration scripts: must be superuser or have privileges of the "
+                "pg_write_server_files role");
+}
+
 }  // namespace migrate::pg

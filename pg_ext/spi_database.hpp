@@ -25,6 +25,9 @@ public:
     bool table_exists(const TableName& table) override;
     // SECURITY INVOKER: the role the steps run as.
     std::string current_role_sql() const override { return "current_user"; }
+    std::string utc_now_sql() const override {
+        return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
+    }
 
     // A run is an internal subtransaction of the caller's transaction, so a
     // failed call leaves nothing behind even when the caller catches the

@@ -17,7 +17,7 @@
 namespace migrate::pg {
 namespace {
 
-constexpr int kColumns = 13;
+constexpr int kColumns = 15;
 
 // Runs under pg_call: plain data only.
 void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
@@ -49,6 +49,8 @@ void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
     flag(row.is_merge_point);
     flag(row.is_current);
     flag(row.is_applied);
+    optional_text(row.checksum);
+    flag(row.modified);
     tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 

@@ -21,6 +21,31 @@ CREATE FUNCTION migrate_current() RETURNS text
 CREATE FUNCTION migrate_heads() RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_heads' LANGUAGE C VOLATILE SECURITY INVOKER;
 
+-- Offline mode: the SQL the steps of `range` ('from:to', or a target reached
+-- from the current revision) would run, for psql.
+CREATE FUNCTION migrate_upgrade_sql(range text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_upgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_downgrade_sql(range text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_downgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+-- Writing revision files also needs superuser or pg_write_server_files.
+-- options: key=value pairs, e.g. 'head=ae10 branch_label=feature'.
+CREATE FUNCTION migrate_revision(message text, autogenerate boolean DEFAULT false, options text DEFAULT NULL)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_revision' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_merge(revisions text, message text) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_merge' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+-- The schema diff: the current schema against target_schema, which is loaded
+-- into a scratch schema inside a subtransaction that is rolled back.
+CREATE FUNCTION migrate_diff() RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_diff' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+CREATE FUNCTION migrate_check() RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_check' LANGUAGE C VOLATILE SECURITY INVOKER;
+
 CREATE FUNCTION migrate_config(key text) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_config' LANGUAGE C VOLATILE SECURITY INVOKER;
 
@@ -43,7 +68,9 @@ CREATE FUNCTION migrate_versions(script_location text DEFAULT NULL)
         is_branch_point boolean,
         is_merge_point boolean,
         is_current boolean,
-        is_applied boolean)
+        is_applied boolean,
+        checksum text,
+        modified boolean)
     AS 'MODULE_PATHNAME', 'migrate_versions' LANGUAGE C VOLATILE SECURITY INVOKER ROWS 100;
 
 -- security_invoker: the function runs for the caller, whose privileges it

@@ -19,6 +19,21 @@ std::string text_arg(sqlite3_value* value, const char* what) {
     return std::string(text, static_cast<std::size_t>(sqlite3_value_bytes(value)));
 }
 
+// SQLITE_DIRECTONLY keeps the functions out of an untrusted database's views
+// and triggers, but below SQLite 3.50.0 not out of its CHECK constraints: a
+// non-deterministic function resolved there misses the mark that the check
+// looks for. A CHECK constraint runs only inside a statement that writes, so
+// a function with side effects refuses to run inside one (a run refuses in
+// SqliteDatabase::begin_run).
+void refuse_inside_a_write(sqlite3_context* ctx, const char* function) {
+    sqlite3* db = sqlite3_context_db_handle(ctx);
+    for (sqlite3_stmt* s = sqlite3_next_stmt(db, nullptr); s; s = sqlite3_next_stmt(db, s))
+        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s))
+            throw Error(ErrorKind::Usage, std::string(function) +
+                                              "() cannot run inside a statement that writes (such as INSERT ... "
+                                              "SELECT); call it in a SELECT of its own");
+}
+
 void result_text(sqlite3_context* ctx, const std::string& text) {
     sqlite3_result_text(ctx, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
@@ -57,6 +72,7 @@ void heads(sqlite3_context* ctx, int, sqlite3_value**) {
 // key=value pairs, e.g. 'head=ae10 branch_label=feature'.
 void revision(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     guarded(ctx, [&] {
+        refuse_inside_a_write(ctx, "migrate_revision");
         std::string message = sqlite3_value_type(argv[0]) == SQLITE_NULL ? std::string()
                                                                           : text_arg(argv[0], "the message");
         bool autogenerate = argc > 1 && sqlite3_value_int(argv[1]) != 0;
@@ -82,6 +98,7 @@ void schema_command(sqlite3_context* ctx, int, sqlite3_value**) {
 
 void merge(sqlite3_context* ctx, int, sqlite3_value** argv) {
     guarded(ctx, [&] {
+        refuse_inside_a_write(ctx, "migrate_merge");
         std::string revisions = text_arg(argv[0], "the revisions to merge");
         std::string message = sqlite3_value_type(argv[1]) == SQLITE_NULL ? std::string()
                                                                           : text_arg(argv[1], "the message");
@@ -97,6 +114,7 @@ void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         ConnectionState& state = state_of(ctx);
         std::string key = text_arg(argv[0], "the setting name");
         if (argc == 2) {
+            refuse_inside_a_write(ctx, "migrate_config");
             if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
                 // Only the key needs checking: there is no value to validate.
                 if (!Settings::is_key(key)) Settings::validate(key, "");

@@ -18,6 +18,9 @@ public:
     std::string parameter(int n) const override { return "?" + std::to_string(n); }
     std::string quote_identifier(const std::string& name) const override;
     bool table_exists(const TableName& table) override;
+    int reader_threads() const override { return 4; }
+    // SQLite's %f has milliseconds: padded to the log's microseconds.
+    std::string utc_now_sql() const override { return "strftime('%Y-%m-%d %H:%M:%f000', 'now')"; }
 
     void begin_run(const TableName& version_table) override;
     void commit_run() override;

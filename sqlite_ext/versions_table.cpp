@@ -28,13 +28,16 @@ enum Column {
     kIsMergePoint,
     kIsCurrent,
     kIsApplied,
+    kChecksum,
+    kModified,
     kScriptLocation,  // hidden argument
 };
 
 constexpr const char* kSchema =
     "CREATE TABLE x(revision TEXT, down_revision TEXT, branch_labels TEXT, depends_on TEXT, message TEXT, "
     "create_date TEXT, path TEXT, is_head INTEGER, is_base INTEGER, is_branch_point INTEGER, "
-    "is_merge_point INTEGER, is_current INTEGER, is_applied INTEGER, script_location HIDDEN)";
+    "is_merge_point INTEGER, is_current INTEGER, is_applied INTEGER, checksum TEXT, modified INTEGER, "
+    "script_location HIDDEN)";
 
 struct Table {
     sqlite3_vtab base{};  // first: SQLite sees a sqlite3_vtab*
@@ -158,6 +161,8 @@ int column(sqlite3_vtab_cursor* base, sqlite3_context* ctx, int col) {
         case kIsMergePoint: sqlite3_result_int(ctx, row.is_merge_point); break;
         case kIsCurrent: sqlite3_result_int(ctx, row.is_current); break;
         case kIsApplied: sqlite3_result_int(ctx, row.is_applied); break;
+        case kChecksum: result_optional(ctx, row.checksum); break;
+        case kModified: sqlite3_result_int(ctx, row.modified); break;
         case kScriptLocation: result_text(ctx, cursor->script_location); break;
         default: break;
     }

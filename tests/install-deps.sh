@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that building and testing need, if missing.
-# Usage: tests/install-deps.sh [--with-postgres] [--with-alembic]
+# Usage: tests/install-deps.sh [--with-postgres] [--with-alembic] [--with-fuzz]
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libfmt-dev catch2)
 for arg in "$@"; do
   case "$arg" in
     --with-postgres) packages+=(postgresql-15 postgresql-server-dev-15) ;;
     --with-alembic) packages+=(python3 python3-alembic python3-sqlalchemy python3-psycopg2) ;;
+    --with-fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer and clang's sanitizer runtimes
   esac
 done
 missing=()

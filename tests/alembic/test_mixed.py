@@ -3,6 +3,7 @@ Alembic generated and applied, and new .sql revisions on top that migrate
 applies, in the same versions/ folder. Alembic ignores the .sql files; it is
 given their .py twins through a second version location, and agrees with
 migrate about the database."""
+import hashlib
 import os
 import sqlite3
 import unittest
@@ -56,7 +57,10 @@ class MixedFolder(TempDirTestCase):
     def schema(self, database):
         conn = sqlite3.connect(database)
         try:
-            return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name != 'alembic_version'"))
+            # migrate's own tables (the version table, compared on its own, and
+            # the audit log Alembic never writes) are left out
+            return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master "
+                                       "WHERE name NOT IN ('alembic_version', 'alembic_version_log')"))
         finally:
             conn.close()
 
@@ -110,6 +114,37 @@ class MixedFolder(TempDirTestCase):
         self.assertEqual(self.project.current(), ["5e1f00000003"])
         self.assertEqual(self.m.conn.execute("SELECT name FROM pragma_table_info('orders') ORDER BY cid").fetchall(),
                          [("id",), ("account_id",), ("total",)])
+
+    def test_migrate_adds_its_log_and_alembic_leaves_it_alone(self):
+        self.project.run("upgrade", "head")
+        self.add_sql(*SQL_ON_TOP)
+        self.assertNotIn("alembic_version_log", self.m.tables())
+        self.m.upgrade("head")
+        self.assertIn("alembic_version_log", self.m.tables())
+
+        def logged():
+            return self.m.conn.execute("SELECT direction, revision, from_revisions, to_revisions, checksum "
+                                       "FROM alembic_version_log ORDER BY id").fetchall()
+
+        # only migrate's steps; the checksum is of the upgrade section, the
+        # lines between the markers as write_sql_revision wrote them
+        sections = {r["rev"]: hashlib.sha256((r["upgrade"] + "\n\n").encode()).hexdigest() for r in SQL_ON_TOP}
+        steps = [("upgrade", "5e1f00000001", self.p3, "5e1f00000001", sections["5e1f00000001"]),
+                 ("upgrade", "5e1f00000002", "5e1f00000001", "5e1f00000002", sections["5e1f00000002"]),
+                 ("upgrade", "5e1f00000003", "5e1f00000002", "5e1f00000003", sections["5e1f00000003"])]
+        self.assertEqual(logged(), steps)
+        rows = self.m.versions()
+        self.assertEqual({rev: (row["checksum"], row["modified"]) for rev, row in rows.items()},
+                         {**{p: (None, 0) for p in (self.p1, self.p2, self.p3)},
+                          **{rev: (checksum, 0) for rev, checksum in sections.items()}})
+
+        # Alembic reads the version table beside the log, and runs its twins without writing to it.
+        self.assertEqual(self.project.current(), ["5e1f00000003"])
+        self.assertEqual(len(self.project.steps("downgrade", self.p3)), 3)
+        self.assertEqual(len(self.project.steps("upgrade", "head")), 3)
+        self.assertEqual(self.project.current(), ["5e1f00000003"])
+        self.assertEqual(logged(), steps)
+        self.assertEqual(self.m.current(), ["5e1f00000003"])
 
     def test_sql_branch_from_the_python_history(self):
         self.project.run("upgrade", "head")

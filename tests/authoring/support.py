@@ -123,6 +123,16 @@ def database_state(path, version_table="alembic_version"):
         conn.close()
 
 
+def split_log(state, version_table="alembic_version"):
+    """(a database_state less migrate's audit log, the log's SQL or None):
+    Alembic never writes the log, so a state compared with Alembic's leaves
+    it out."""
+    rows, objects = state
+    objects = dict(objects)
+    log_sql = objects.pop(("table", version_table + "_log"), None)
+    return (rows, objects), log_sql
+
+
 def version_table_columns(path, version_table="alembic_version"):
     """The version table's columns as (name, type, notnull, pk)."""
     conn = sqlite3.connect(path)

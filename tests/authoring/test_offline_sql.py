@@ -14,7 +14,7 @@ import unittest
 
 from graphs import (A, B, C, D, E1, F2, L1, MA, MB, R0, R1, R3, branched, depends, linear, merged)
 from support import (AlembicProject, MigrateError, Rev, TempDirTestCase, database_state, run_sqlite3_shell,
-                     write_file, write_py_revisions)
+                     split_log, write_file, write_py_revisions)
 
 # Successful upgrade/downgrade sequences over the graphs of graphs.py.
 SEQUENCES = {
@@ -85,14 +85,26 @@ DROP TABLE item
 """
 
 
+# The audit log's columns that a script and the online call write alike:
+# applied_at is when the script runs, and a script cannot time its steps.
+LOG_COLUMNS = "id, direction, revision, from_revisions, to_revisions, message, checksum, role"
+
+
 def table_rows(path):
-    """{table: sorted rows} of the user's tables."""
+    """{table: sorted rows} of the tables, the audit log's as LOG_COLUMNS."""
     conn = sqlite3.connect(path)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall()) for name in names}
+        return {name: sorted(conn.execute(f'SELECT {LOG_COLUMNS if name == "alembic_version_log" else "*"} '
+                                          f'FROM "{name}"').fetchall())
+                for name in names}
     finally:
         conn.close()
+
+
+def created_tables(text):
+    """The tables an offline script creates, in order."""
+    return re.findall(r'(?m)^CREATE TABLE IF NOT EXISTS "?(\w+)"? \(', text)
 
 
 def running_comments(text):
@@ -230,14 +242,16 @@ class OfflineScript(OfflineTestCase):
         self.assertRegex(statements[1], r'^CREATE TABLE IF NOT EXISTS "?alembic_version"? \(')
         self.assertEqual(statements[-1], "COMMIT")
         self.assertEqual(comments, [f"-- Running upgrade  -> {A}, step {A}", f"-- Running upgrade {A} -> {B}, step {B}"])
-        self.assertEqual(sum(s.startswith("CREATE TABLE IF NOT EXISTS") for s in statements), 1)
+        self.assertEqual(created_tables(text), ["alembic_version", "alembic_version_log"])
+        self.assertEqual(sum(s.startswith('INSERT INTO "alembic_version_log"') for s in statements), 2, "one per step")
         self.assertTrue(any(re.fullmatch(rf"""INSERT INTO "?alembic_version"? \(version_num\) VALUES \('{A}'\)""", s)
                             for s in statements), text)
         self.assertTrue(any(re.search(rf"^UPDATE \"?alembic_version\"? SET version_num='{B}' WHERE .*'{A}'$", s)
                             for s in statements), text)
 
         down = m.call("migrate_downgrade_sql", f"{B}:base")
-        self.assertNotIn("CREATE TABLE", down)
+        # the version table is there at B; the log is made if missing (Alembic ran the steps)
+        self.assertEqual(created_tables(down), ["alembic_version_log"])
         self.assertNotRegex(down, r"DROP TABLE\s+\"?alembic_version", "online keeps the version table, so offline does")
         self.assertRegex(down, rf"DELETE FROM \"?alembic_version\"? WHERE .*'{A}'")
         self.assertEqual(database_state(self.path("app.db")), (None, {}), "the offline calls created something")
@@ -275,6 +289,7 @@ class OfflineScript(OfflineTestCase):
         m = self.migrate(database, self.project(linear()), settings={"version_table": table})
         self.run_text(database, m.call("migrate_upgrade_sql", "c3d2"))
         self.assertEqual(database_state(database, table)[0], [C])
+        self.assertIn(("table", table + "_log"), database_state(database, table)[1])
         self.assertEqual(m.call("migrate_current"), C)
         self.run_text(database, m.call("migrate_downgrade_sql", "a1f0"))
         self.assertEqual(database_state(database, table)[0], [A])
@@ -286,7 +301,7 @@ class OfflineScript(OfflineTestCase):
         text = m.call("migrate_upgrade_sql", "heads")
         self.assertEqual(len(re.findall(r"(?m)^BEGIN;$", text)), 4)
         self.assertEqual(len(re.findall(r"(?m)^COMMIT;$", text)), 4)
-        self.assertEqual(len(re.findall(r"(?m)^CREATE TABLE IF NOT EXISTS", text)), 1)
+        self.assertEqual(created_tables(text), ["alembic_version", "alembic_version_log"])
         self.run_text(database, text)
         self.assertEqual(database_state(database)[0], [D])
 
@@ -305,6 +320,7 @@ class OfflineScript(OfflineTestCase):
         self.assertNotEqual(code, 0)
         self.assertIn("table t_a1f0c3e2b7d4 already exists", err)
         self.assertEqual(database_state(offline_db), database_state(online_db))
+        self.assertEqual(table_rows(offline_db), table_rows(online_db))
         return database_state(online_db)
 
     def test_failing_step_in_one_transaction(self):
@@ -313,7 +329,7 @@ class OfflineScript(OfflineTestCase):
     def test_failing_step_with_transaction_per_migration(self):
         rows, objects = self.check_failing_step("true")
         self.assertEqual(rows, [B])
-        self.assertEqual(sorted(name for _, name in objects), sorted(["t_" + A, "t_" + B]))
+        self.assertEqual(sorted(name for _, name in objects), sorted(["alembic_version_log", "t_" + A, "t_" + B]))
 
     def test_python_steps_are_refused(self):
         revisions = linear()
@@ -369,7 +385,10 @@ class OfflineMatchesAlembicSql(OfflineTestCase):
             self.assertEqual(sorted(without_message), sorted(running_comments(alembic_text)), f"{where}: steps")
             self.run_text(migrate_db, migrate_text)
             self.run_text(alembic_db, alembic_text)
-            migrate_state, alembic_state = database_state(migrate_db), database_state(alembic_db)
+            # Both copies start with the log of the online steps to `start`, if any; only migrate's script adds to it.
+            (migrate_state, log_sql), (alembic_state, _) = (split_log(database_state(migrate_db)),
+                                                             split_log(database_state(alembic_db)))
+            self.assertIsNotNone(log_sql, f"{where}: the audit log")
             if alembic_state[0] is None and re.search(r"DROP TABLE alembic_version", alembic_text):
                 self.assertEqual(migrate_state[0], [], f"{where}: migrate keeps the version table, empty")
                 alembic_state = ([], alembic_state[1])

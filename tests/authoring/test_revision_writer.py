@@ -117,7 +117,7 @@ class NewRevisionFile(WriterTestCase):
         self.assertEqual(self.m.current(), ["feed01"])
         self.assertEqual(sorted(r[0] for r in self.m.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")),
-            sorted(["alembic_version"] + ["t_" + r.id for r in linear()]))
+            sorted(["alembic_version", "alembic_version_log"] + ["t_" + r.id for r in linear()]))
 
     def test_on_an_alembic_history(self):
         root = self.path("migrations")

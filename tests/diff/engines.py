@@ -4,14 +4,17 @@ MIGRATE_DIFF_ENGINE names one (sqlite by default). An engine makes Sessions
 on fresh databases; a test talks to a database only through its Session, so
 the corpus runner and the function tests run unchanged on every engine.
 
-Adding PostgreSQL means a class with Engine's methods and one with Session's,
+An engine is a class with Engine's methods and one with Session's,
 registered in ENGINES, and a corpus folder corpus/<Engine.corpus>/ of its own
-pairs (its dialect differs).
+pairs (the dialects differ). PostgreSQL runs on the cluster of tests/pg
+(MIGRATE_PG_STATE names the state file its cluster.sh writes), one database
+per Session.
 """
 
 import os
 import re
 import sqlite3
+import uuid
 
 
 class MigrateError(Exception):
@@ -61,6 +64,10 @@ class Session:
         migrate, for comparing two databases."""
         raise NotImplementedError
 
+    def url(self):
+        """An SQLAlchemy URL to the same database, for Alembic."""
+        raise NotImplementedError
+
     def close(self):
         raise NotImplementedError
 
@@ -83,6 +90,7 @@ MIGRATE_TABLES = ("alembic_version", "alembic_version_log")
 
 class SQLiteSession(Session):
     def __init__(self, path, extension):
+        self.path = path
         self.conn = sqlite3.connect(path, isolation_level=None)
         self.conn.enable_load_extension(True)
         self.conn.load_extension(extension)
@@ -143,6 +151,9 @@ class SQLiteSession(Session):
             out[(kind, name.lower())] = (table.lower(), squash(sql))
         return out
 
+    def url(self):
+        return "sqlite:///" + self.path
+
     def _index_columns(self, index):
         return [r[2] for r in self.conn.execute("SELECT * FROM pragma_index_info(?)", (index,))]
 
@@ -175,7 +186,155 @@ def comparable(value):
     return value
 
 
-ENGINES = {"sqlite": SQLiteEngine}
+# ---- PostgreSQL -----------------------------------------------------------------
+
+
+def postgres_connection_settings():
+    values = {}
+    state = os.environ.get("MIGRATE_PG_STATE")
+    if state and os.path.exists(state):
+        with open(state) as f:
+            for line in f:
+                key, sep, value = line.strip().partition("=")
+                if sep:
+                    values[key] = value
+    for key in ("PGHOST", "PGPORT", "PGUSER"):
+        if os.environ.get(key):
+            values[key] = os.environ[key]
+    if "PGHOST" not in values:
+        raise RuntimeError("no PostgreSQL test cluster: MIGRATE_PG_STATE (written by tests/pg/cluster.sh) or "
+                           "PGHOST/PGPORT must name one")
+    return {"host": values["PGHOST"], "port": values.get("PGPORT", "5432"), "user": values.get("PGUSER", "postgres")}
+
+
+class PostgreSQLEngine(Engine):
+    name = "postgresql"
+    corpus = "postgresql"
+
+    def __init__(self):
+        import psycopg2  # only the PostgreSQL runs need it
+
+        self.psycopg2 = psycopg2
+        self.settings = postgres_connection_settings()
+
+    def admin(self, sql):
+        conn = self.psycopg2.connect(dbname="postgres", **self.settings)
+        conn.autocommit = True
+        try:
+            conn.cursor().execute(sql)
+        finally:
+            conn.close()
+
+    def create(self, workdir):
+        # The server runs as another user: it reads the schema files and
+        # writes revision files under the scratch folder.
+        for folder, dirs, _ in os.walk(workdir):
+            os.chmod(folder, 0o777)
+        dbname = "diff_" + uuid.uuid4().hex[:12]
+        self.admin(f'CREATE DATABASE "{dbname}"')
+        session = PostgreSQLSession(self, dbname)
+        session.run_script("CREATE EXTENSION migrate")
+        return session
+
+
+class PostgreSQLSession(Session):
+    def __init__(self, engine, dbname):
+        self.engine = engine
+        self.dbname = dbname
+        self.conn = engine.psycopg2.connect(dbname=dbname, **engine.settings)
+        self.conn.autocommit = True
+
+    def _rows(self, sql, args=None):
+        with self.conn.cursor() as cur:
+            cur.execute(sql, args)
+            return cur.fetchall() if cur.description else []
+
+    def run_script(self, sql):
+        if sql.strip():
+            self._rows(sql)
+
+    def call(self, function, *args):
+        placeholders = ", ".join("%s" for _ in args)
+        try:
+            return self._rows(f"SELECT {function}({placeholders})", args)[0][0]
+        except self.engine.psycopg2.Error as e:
+            raise MigrateError(e.diag.message_primary or str(e)) from None
+
+    def enforce_foreign_keys(self):
+        pass  # always enforced
+
+    def tables(self):
+        names = [r[0] for r in self._rows(
+            "SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'")]
+        return sorted(n for n in names if n not in MIGRATE_TABLES)
+
+    def columns(self, table):
+        return [r[0] for r in self._rows(
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped "
+            "ORDER BY attnum", (quote(table),))]
+
+    def rows(self, table, columns):
+        # As text, so that a type change keeps comparable values.
+        select = ", ".join(f"{quote(c)}::text" for c in columns)
+        return sorted((tuple(comparable(v) for v in row)
+                       for row in self._rows(f"SELECT {select} FROM {quote(table)}")), key=repr)
+
+    def problems(self):
+        # Keys and checks are enforced; one left NOT VALID would hide rows.
+        return [f"not validated: {r[0]}" for r in self._rows(
+            "SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace "
+            "AND NOT convalidated")]
+
+    # Everything of the current schema but extension members and migrate's
+    # tables, without positions or oids, sorted.
+    FINGERPRINT = """
+        WITH rel AS (
+            SELECT c.oid, c.relname, c.relkind FROM pg_class c
+             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'S')
+               AND c.relname NOT IN ('alembic_version', 'alembic_version_log')
+               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass
+                               AND e.objid = c.oid AND e.deptype = 'e'))
+        SELECT 'relation', relname, relkind::text, coalesce(obj_description(oid, 'pg_class'), '') FROM rel
+        UNION ALL
+        SELECT 'column', rel.relname, a.attname, concat_ws(' ', format_type(a.atttypid, a.atttypmod),
+               a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attcollation,
+               col_description(rel.oid, a.attnum))
+          FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
+          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE rel.relkind IN ('r', 'v')
+        UNION ALL
+        SELECT 'constraint', rel.relname, k.conname, pg_get_constraintdef(k.oid)
+          FROM rel JOIN pg_constraint k ON k.conrelid = rel.oid
+        UNION ALL
+        SELECT 'index', rel.relname, i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+          FROM rel JOIN pg_index i ON i.indrelid = rel.oid
+        UNION ALL
+        SELECT 'view', relname, '', pg_get_viewdef(oid) FROM rel WHERE relkind = 'v'
+        UNION ALL
+        SELECT 'sequence', rel.relname, format_type(s.seqtypid, NULL),
+               concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle)
+          FROM rel JOIN pg_sequence s ON s.seqrelid = rel.oid
+        UNION ALL
+        SELECT 'enum', t.typname, '', string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+         WHERE t.typnamespace = current_schema()::regnamespace GROUP BY t.typname
+        ORDER BY 1, 2, 3, 4"""
+
+    def fingerprint(self):
+        return {(r[0], r[1], r[2]): r[3] for r in self._rows(self.FINGERPRINT)}
+
+    def url(self):
+        s = self.engine.settings
+        return f"postgresql+psycopg2://{s['user']}@/{self.dbname}?host={s['host']}&port={s['port']}"
+
+    def close(self):
+        if self.conn.closed:
+            return
+        self.conn.close()
+        self.engine.admin(f'DROP DATABASE IF EXISTS "{self.dbname}" WITH (FORCE)')
+
+
+ENGINES = {"sqlite": SQLiteEngine, "postgresql": PostgreSQLEngine}
 
 
 def engine():

@@ -140,7 +140,7 @@ class CorpusTest(unittest.TestCase):
                 self.assertGreater(found, position, f"{text!r} must come after the texts before it in:\n{upgrade}")
                 position = found
 
-        path = db.call("migrate_revision", f"autogenerate {name}", 1)
+        path = db.call("migrate_revision", f"autogenerate {name}", True)
         self.assertIn(upgrade, read(path))
         db.enforce_foreign_keys()
         db.call("migrate_upgrade", "head")
@@ -158,7 +158,7 @@ class CorpusTest(unittest.TestCase):
         b_sql = os.path.join(CORPUS, name, "b.sql")
         db = self.session()
         db.call("migrate_config", "target_schema", b_sql)
-        db.call("migrate_revision", f"create {name}", 1)
+        db.call("migrate_revision", f"create {name}", True)
         db.call("migrate_upgrade", "head")
         self.assert_schema(db, b_sql, "built from nothing")
         db.call("migrate_downgrade", "base")

@@ -126,8 +126,7 @@ class DiffFunctionsTest(Fixture):
 
     def test_version_table_and_its_log_are_never_diffed(self):
         self.add_revision("aaa111", up=ACCOUNT, down_sql="DROP TABLE account;")
-        self.db.call("migrate_upgrade", "head")
-        self.db.run_script("CREATE TABLE alembic_version_log (id INTEGER PRIMARY KEY);\n")
+        self.db.call("migrate_upgrade", "head")  # makes alembic_version_log too
         self.write("schema/account.sql", ACCOUNT)
         self.assertEqual(self.db.call("migrate_diff"), "")
         # Nor is a version table that the target schema happens to define.
@@ -141,12 +140,13 @@ class DiffFunctionsTest(Fixture):
         self.write("schema/account.sql", ACCOUNT)
         self.assertEqual(self.db.call("migrate_diff"), "")
         self.assertIn("deploy_versions", self.db.tables())
+        self.assertIn("deploy_versions_log", self.db.tables())
 
     def test_autogenerate_writes_the_diff_and_its_reverse(self):
         self.db.run_script(ACCOUNT)
         self.write("schema/account.sql", ACCOUNT_EMAIL + "CREATE INDEX ix_account_email ON account (email);\n")
         upgrade = self.db.call("migrate_diff")
-        path = self.db.call("migrate_revision", "add email", 1)
+        path = self.db.call("migrate_revision", "add email", True)
         with open(path, encoding="utf-8") as f:
             text = f.read()
         self.assertIn("-- add email", text)
@@ -164,7 +164,7 @@ class DiffFunctionsTest(Fixture):
         self.add_revision("aaa111", up=ACCOUNT, down_sql="DROP TABLE account;")
         self.db.call("migrate_upgrade", "head")
         self.write("schema/account.sql", ACCOUNT_EMAIL)
-        path = self.db.call("migrate_revision", "email", 1)
+        path = self.db.call("migrate_revision", "email", True)
         with open(path, encoding="utf-8") as f:
             text = f.read()
         self.assertRegex(text, r"(?m)^-- Revises: aaa111$")
@@ -175,15 +175,15 @@ class DiffFunctionsTest(Fixture):
         self.add_revision("aaa111", up=ACCOUNT, down_sql="DROP TABLE account;")
         self.write("schema/account.sql", ACCOUNT_EMAIL)
         with self.assertRaisesRegex(engines.MigrateError, r"^Target database is not up to date\.$"):
-            self.db.call("migrate_revision", "email", 1)
+            self.db.call("migrate_revision", "email", True)
         self.assertEqual(os.listdir(os.path.join(self.location, "versions")), ["aaa111_step.sql"])
         # A plain revision does not look at the database.
-        self.db.call("migrate_revision", "manual", 0)
+        self.db.call("migrate_revision", "manual", False)
 
     def test_autogenerate_without_changes_writes_empty_sections(self):
         self.db.run_script(ACCOUNT)
         self.write("schema/account.sql", ACCOUNT)
-        with open(self.db.call("migrate_revision", "nothing", 1), encoding="utf-8") as f:
+        with open(self.db.call("migrate_revision", "nothing", True), encoding="utf-8") as f:
             self.assertEqual(sections(f.read()), ("", ""))
 
 
@@ -205,6 +205,61 @@ class SQLiteDiffFunctionsTest(Fixture):
         self.assertTrue(self.db.conn.in_transaction)
         self.db.conn.execute("ROLLBACK")
         self.assertEqual(self.db.rows("account", ["id"]), [])
+
+
+@unittest.skipUnless(ENGINE.name == "postgresql", "PostgreSQL's schemas and transactions")
+class PostgreSQLDiffFunctionsTest(Fixture):
+    def test_only_the_current_schema_is_compared(self):
+        self.db.run_script(ACCOUNT + "CREATE SCHEMA other; CREATE TABLE other.elsewhere (id integer);\n")
+        self.write("schema/account.sql", ACCOUNT)
+        self.assertEqual(self.db.call("migrate_diff"), "")
+        # The current schema is the first of search_path, as for Alembic.
+        self.db.run_script("SET search_path = other, public")
+        self.assertEqual(self.db.call("migrate_diff").splitlines()[-1], "DROP TABLE elsewhere;")
+
+    def test_the_extension_s_own_objects_are_left_out(self):
+        self.write("schema/account.sql", ACCOUNT)
+        self.assertNotIn("migrate_versions", self.db.call("migrate_diff"))
+
+    def test_the_target_schema_may_use_what_the_search_path_offers(self):
+        # A type of another schema on search_path, as an extension's would be.
+        self.db.run_script("CREATE SCHEMA types; CREATE DOMAIN types.email AS text CHECK (VALUE LIKE '%@%');"
+                           "SET search_path = public, types;" + ACCOUNT)
+        self.write("schema/account.sql", ACCOUNT_EMAIL.replace("email TEXT", "email email"))
+        self.assertIn("ADD COLUMN email email;", self.db.call("migrate_diff"))
+
+    def test_concurrent_diffs_do_not_wait_for_each_other(self):
+        self.write("schema/account.sql", ACCOUNT)
+        other = ENGINE.create(self.workdir)
+        self.addCleanup(other.close)
+        other.run_script(f"SET migrate.script_location = '{self.location}'")
+        # Both inside open transactions: each scratch schema is its own.
+        self.db.run_script("BEGIN")
+        self.assertIn("CREATE TABLE account", self.db.call("migrate_diff"))
+        other.run_script("BEGIN; SET LOCAL lock_timeout = '2s'")
+        self.assertIn("CREATE TABLE account", other.call("migrate_diff"))
+        self.db.run_script("ROLLBACK")
+        other.run_script("ROLLBACK")
+
+    def test_a_new_enum_value_is_usable_once_the_upgrade_commits(self):
+        self.db.run_script("CREATE TYPE mood AS ENUM ('sad'); CREATE TABLE person (id integer, mood mood);")
+        self.write("schema/person.sql", "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+                                        "CREATE TABLE person (id integer, mood mood);\n")
+        self.db.call("migrate_revision", "happy", True)
+        self.db.call("migrate_upgrade", "head")
+        self.db.run_script("INSERT INTO person VALUES (1, 'happy')")
+        self.assertEqual(self.db.rows("person", ["mood"]), [("happy",)])
+        self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
+
+    def test_a_failing_target_schema_leaves_the_transaction_usable(self):
+        self.write("schema/broken.sql", "CREATE TABLE fine (id integer);\nCREATE TABLE broken (;\n")
+        self.db.run_script("BEGIN; CREATE TABLE mine (id integer)")
+        self.db.run_script("SAVEPOINT s")
+        with self.assertRaisesRegex(engines.MigrateError, "broken.sql: syntax error"):
+            self.db.call("migrate_diff")
+        self.db.run_script("ROLLBACK TO s")
+        self.assertEqual(self.db.tables(), ["mine"])
+        self.db.run_script("COMMIT")
 
 
 if __name__ == "__main__":

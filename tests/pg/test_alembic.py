@@ -138,7 +138,7 @@ class AlembicInteropTest(DatabaseTest):
         # Alembic takes over where migrate stopped, and the reverse.
         alembic.run("downgrade", "a1")
         self.assertEqual(self.call("migrate_current"), "a1")
-        self.assertEqual(self.tables(), ["alembic_version", "t_a1"])
+        self.assertEqual(self.tables(), ["alembic_version", "alembic_version_log", "t_a1"])
         self.assertEqual(self.call("migrate_upgrade", "heads"),
                          "Running upgrade a1 -> c3, right\nRunning upgrade a1 -> b2, left\n"
                          "Running upgrade b2, c3 -> d4, merge")

@@ -67,7 +67,10 @@ class ConcurrentUpgradeTest(DatabaseTest):
         self.assertEqual(sorted(outcomes), [""] * (len(outcomes) - 1) + [full_log])
         self.assertEqual(self.applied(), ["a", "b", "c"])
         self.assertEqual(self.versions(), ["c"])
-        self.assertEqual(self.tables(), ["alembic_version", "applied", "t_a", "t_b", "t_c"])
+        self.assertEqual(self.tables(), ["alembic_version", "alembic_version_log", "applied", "t_a", "t_b", "t_c"])
+        # the audit log agrees: each step logged once, by the session that ran it
+        self.assertEqual(sorted(r[0] for r in rows(self.conn, "SELECT revision FROM alembic_version_log")),
+                         ["a", "b", "c"])
 
     def test_two_sessions_on_a_fresh_database(self):
         self.check(self.deploy(2), FULL_LOG)

@@ -56,7 +56,7 @@ class InterruptedStepTest(DatabaseTest):
     def assertAtPreviousRevision(self, conn):
         self.assertEqual(scalar(conn, "SELECT migrate_current()"), "a")
         self.assertEqual(self.versions(conn), ["a"])
-        self.assertEqual(self.tables(conn), ["alembic_version", "t_a"])
+        self.assertEqual(self.tables(conn), ["alembic_version", "alembic_version_log", "t_a"])
         self.assertEqual(rows(conn, "SELECT id FROM t_a"), [])
 
     def test_cancel_during_a_step(self):

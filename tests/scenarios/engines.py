@@ -14,12 +14,14 @@ import re
 import sqlite3
 import time
 
-# The columns of migrate_versions, in the SPEC's order.
+# The columns of migrate_versions, in the SPEC's order, then the audit
+# log's checksum and modified flag.
 VERSION_COLUMNS = [
     "revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "path",
     "is_head", "is_base", "is_branch_point", "is_merge_point", "is_current", "is_applied",
+    "checksum", "modified",
 ]
-FLAG_COLUMNS = [c for c in VERSION_COLUMNS if c.startswith("is_")]
+FLAG_COLUMNS = [c for c in VERSION_COLUMNS if c.startswith("is_") or c == "modified"]
 
 
 class MigrateError(Exception):

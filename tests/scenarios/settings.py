@@ -237,7 +237,7 @@ class SqliteDefaultsTest(ScenarioTest):
         self.assertEqual(session.call("migrate_heads"), "e")
         self.assertEqual(session.call("migrate_upgrade", "head"), log("upgrade  -> e, create t_e"))
         self.assertEqual(session.version_rows(), ["e"])
-        self.assertEqual(session.tables(), ["alembic_version", "t_e"])
+        self.assertEqual(session.tables(), ["alembic_version", "alembic_version_log", "t_e"])
         # A session value wins over the variable.
         self.assertEqual(session.config("script_location", "migrations"), "migrations")
         self.assertEqual(session.call("migrate_heads"), "w")

@@ -59,7 +59,7 @@ class SqliteShellTest(ScenarioTest):
         lines = done.stdout.splitlines()
         self.assertEqual(lines[0], root)
         self.assertEqual(lines[1], "Running upgrade  -> a, create account")
-        self.assertEqual(lines[2].split(), ["alembic_version", "t_a"])
+        self.assertEqual(lines[2].split(), ["alembic_version", "alembic_version_log", "t_a"])
         self.assertEqual(lines[3:], ["a||0|1|1", "b|a|1|0|0", "Running downgrade a -> , create account", "0"])
 
     def test_error_is_reported_and_nothing_is_written(self):

@@ -246,8 +246,97 @@ TEST_CASE("enum values are added in place when the old ones keep their order") {
 
     to.enums = {{"mood", {"happy", "sad"}}};
     auto reordered = diff_schemas(from, to, engine);
-    REQUIRE(reordered.operations.size() == 1);
+    REQUIRE(reordered.operations.size() == 2);
     CHECK(reordered.operations[0].kind == OpKind::ReplaceEnum);
+    CHECK(reordered.operations[1].kind == OpKind::DropEnum);
+    CHECK(reordered.operations[1].old_enum == &from.enums[0]);
+}
+
+TEST_CASE("a foreign-key cycle among new tables is closed after both exist, and opened before they go") {
+    Catalog empty, full;
+    Table a = table("a", {col("id", "integer"), col("b_id", "integer")});
+    Table b = table("b", {col("id", "integer"), col("a_id", "integer")});
+    references(a, "b_id", "b");
+    references(b, "a_id", "a");
+    full.tables = {a, b};
+    FakeEngine engine;
+
+    auto up = diff_schemas(empty, full, engine).operations;
+    REQUIRE(up.size() == 3);
+    CHECK(up[0].kind == OpKind::CreateTable);
+    CHECK(up[1].kind == OpKind::CreateTable);
+    // The first table's key to the second waits; the second's is inline.
+    REQUIRE(up[0].deferred.size() == 1);
+    CHECK(up[0].deferred[0]->ref_table == up[1].table->name);
+    CHECK(up[1].deferred.empty());
+    CHECK(up[2].kind == OpKind::AddConstraint);
+    CHECK(up[2].constraint == up[0].deferred[0]);
+
+    auto down = plan(full, empty);
+    REQUIRE(down.size() == 3);
+    CHECK(down[0].rfind("('remove_fk', 'a', ['b_id'], 'b'", 0) == 0);
+    CHECK(down[1] == "('remove_table', 'b')");
+    CHECK(down[2] == "('remove_table', 'a')");
+    // A self-reference is no cycle.
+    Catalog self;
+    Table node = table("node", {col("id", "integer"), col("parent_id", "integer")});
+    self.tables = {references(node, "parent_id", "node")};
+    auto ops = diff_schemas(empty, self, engine).operations;
+    REQUIRE(ops.size() == 1);
+    CHECK(ops[0].deferred.empty());
+}
+
+TEST_CASE("a new or dropped table's key to a key a kept table gains or loses waits for it or goes first") {
+    Catalog from, to;
+    from.tables = {table("parent", {col("id", "integer"), col("code", "text")})};
+    to = from;
+    Constraint unique;
+    unique.columns = {"code"};
+    to.tables[0].constraints.push_back(unique);
+    Table child = table("child", {col("id", "integer"), col("parent_code", "text")});
+    references(child, "parent_code", "parent");
+    to.tables.push_back(child);
+    auto up = plan(from, to);
+    CHECK(position(up, "('add_table', 'child')") < position(up, "('add_constraint', 'parent', 'unique', ['code'])"));
+    CHECK(position(up, "('add_constraint', 'parent', 'unique', ['code'])") <
+          position(up, "('add_fk', 'child', ['parent_code'], 'parent', ['id'])"));
+    // And the other way: the key goes before the key it references.
+    auto down = plan(to, from);
+    CHECK(position(down, "('remove_fk', 'child', ['parent_code'], 'parent', ['id'])") <
+          position(down, "('remove_constraint', 'parent', 'unique', ['code'])"));
+    CHECK(position(down, "('remove_constraint', 'parent', 'unique', ['code'])") <
+          position(down, "('remove_table', 'child')"));
+}
+
+TEST_CASE("an enum that loses values is re-created and its columns converted") {
+    Catalog from, to;
+    from.enums = {{"mood", {"sad", "ok", "happy"}}};
+    from.tables = {table("person", {col("id", "integer"), col("mood", "mood"), col("history", "mood[]"),
+                                    col("name", "text")}),
+                   table("gone", {col("id", "integer"), col("mood", "mood")})};
+    from.views = {view("moods", "select mood from person", {"person"})};
+    to = from;
+    to.enums[0].values = {"sad", "happy"};
+    to.tables.pop_back();
+
+    auto up = plan(from, to);
+    CHECK(up == std::vector<std::string>{
+                    "('remove_view', 'moods')",
+                    "('modify_enum', 'mood', ['sad', 'ok', 'happy'], ['sad', 'happy'])",
+                    "('convert_column', 'person', 'mood', 'mood', 'mood')",
+                    "('convert_column', 'person', 'history', 'mood[]', 'mood[]')",
+                    "('remove_table', 'gone')",
+                    "('remove_enum', 'mood')",  // the old type, renamed aside, once unused
+                    "('add_view', 'moods')",
+                });
+    FakeEngine engine;
+    auto ops = diff_schemas(from, to, engine).operations;
+    CHECK(ops[5].old_enum == &from.enums[0]);
+    // The conversions are how, not what: migrate_check lists the type change only.
+    CHECK(changes(from, to) == std::vector<std::string>{
+                                   "('modify_enum', 'mood', ['sad', 'ok', 'happy'], ['sad', 'happy'])",
+                                   "('remove_table', 'gone')",
+                               });
 }
 
 TEST_CASE("types and sequences come before the tables that use them and go after") {

@@ -234,6 +234,7 @@ public:
     void commit_run() override {}
     void rollback_run() noexcept override {}
     bool can_commit_per_step() const override { return true; }
+    std::string utc_now_sql() const override { return "now()"; }
 };
 
 }  // namespace

@@ -87,6 +87,7 @@ SELECT state();
 RESET migrate.transaction_per_migration;
 
 DROP TABLE t_a, t_b, alembic_version;
+DROP TABLE IF EXISTS alembic_version_log;
 
 -- A step may not end the transaction.
 SET migrate.script_location = 'migrate_regress/txn';
@@ -113,6 +114,7 @@ SELECT 'the session goes on' AS after_the_timeouts;
 
 -- A step may call the migrate functions; an error inside one is the step's.
 DROP TABLE t_a, alembic_version;
+DROP TABLE IF EXISTS alembic_version_log;
 SET migrate.script_location = 'migrate_regress/nested';
 SELECT migrate_upgrade('a');
 SELECT * FROM seen;

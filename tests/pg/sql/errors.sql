@@ -54,6 +54,7 @@ INSERT INTO alembic_version VALUES ('gone');
 SELECT migrate_upgrade('heads');
 SELECT migrate_current();
 DROP TABLE t_h0, t_h1, t_h2, alembic_version;
+DROP TABLE IF EXISTS alembic_version_log;
 SELECT state();
 
 -- Broken script folders fail every call that reads them.
@@ -94,6 +95,7 @@ SELECT migrate_upgrade('head');
 SELECT migrate_downgrade('base');
 SELECT state();
 DROP TABLE account, alembic_version;
+DROP TABLE IF EXISTS alembic_version_log;
 
 -- Settings.
 SELECT migrate_config('no_such_setting');

@@ -43,6 +43,7 @@ SELECT schemaname, tablename FROM pg_tables WHERE tablename IN ('alembic_version
 SELECT migrate_downgrade('base');
 RESET search_path;
 DROP TABLE deploy.alembic_version;
+DROP TABLE IF EXISTS deploy.alembic_version_log;
 SET migrate.version_table_schema = 'deploy';
 SELECT migrate_upgrade('+1');
 SELECT schemaname, tablename FROM pg_tables WHERE tablename IN ('alembic_version', 'account') ORDER BY 1, 2;
@@ -50,6 +51,7 @@ SELECT migrate_current();
 SELECT revision, is_current FROM migrate_versions;
 SELECT migrate_downgrade('base');
 DROP TABLE deploy.alembic_version;
+DROP TABLE IF EXISTS deploy.alembic_version_log;
 RESET migrate.version_table_schema;
 
 -- The version table's name is always quoted: any name is one identifier.

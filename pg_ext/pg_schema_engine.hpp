@@ -1,0 +1,33 @@
+#pragma once
+// The schema diff's engine on PostgreSQL: the current schema's catalog, the
+// target schema loaded into a scratch schema inside a subtransaction that is
+// rolled back, PostgreSQL's dialect.
+#include "database.hpp"
+#include "schema_engine.hpp"
+
+namespace migrate::pg {
+
+class PgSchemaEngine : public schema::SchemaEngine {
+public:
+    explicit PgSchemaEngine(Database& db) : db_(db) {}
+
+    // The current schema (the first of search_path that exists), as
+    // Alembic compares by default.
+    schema::Catalog read_live() override;
+    // The files run in a new schema placed first on search_path, so that
+    // their unqualified names create objects there and read back unqualified,
+    // as the live schema's do; the rest of search_path stays behind it for
+    // types and functions the files use. Nothing of it outlives the call.
+    schema::Catalog read_target(const std::vector<schema::SchemaFile>& files) override;
+    // ALTER TABLE makes every change in place.
+    bool alters_in_place(const schema::Table&, const schema::Table&,
+                         const std::vector<schema::Operation>&) const override {
+        return true;
+    }
+    std::string render(const schema::Operation& op) const override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace migrate::pg

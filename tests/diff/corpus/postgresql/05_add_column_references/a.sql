@@ -1,0 +1,2 @@
+CREATE TABLE account (id integer PRIMARY KEY, name varchar(50) NOT NULL);
+CREATE TABLE region (id integer PRIMARY KEY);

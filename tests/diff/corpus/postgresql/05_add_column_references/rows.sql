@@ -1,0 +1,2 @@
+INSERT INTO account VALUES (1, 'ann'), (2, 'bob');
+INSERT INTO region VALUES (1);

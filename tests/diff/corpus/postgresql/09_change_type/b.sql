@@ -1,0 +1,1 @@
+CREATE TABLE item (id integer PRIMARY KEY, qty bigint, label text);

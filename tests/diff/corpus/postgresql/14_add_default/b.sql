@@ -1,0 +1,1 @@
+CREATE TABLE event (id integer PRIMARY KEY, created timestamp DEFAULT now());

@@ -1,0 +1,1 @@
+INSERT INTO event VALUES (1, '2024-01-01 10:00');

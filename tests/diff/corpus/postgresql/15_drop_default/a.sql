@@ -1,0 +1,1 @@
+CREATE TABLE event (id integer PRIMARY KEY, kind text NOT NULL DEFAULT 'info');

@@ -1,0 +1,1 @@
+INSERT INTO event VALUES (1, 'warn');

@@ -1,0 +1,1 @@
+INSERT INTO product VALUES (1, 9.99);

@@ -1,0 +1,1 @@
+CREATE TABLE tag (id integer, label text);

@@ -1,0 +1,1 @@
+INSERT INTO membership VALUES (1, 10), (2, 10);

@@ -1,0 +1,2 @@
+CREATE TABLE account (id integer PRIMARY KEY, name varchar(50) NOT NULL);
+CREATE VIEW short_names WITH (security_barrier) AS SELECT id, name FROM account WHERE length(name) < 10;

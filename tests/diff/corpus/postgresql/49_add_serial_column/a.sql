@@ -1,0 +1,1 @@
+CREATE TABLE visit (at timestamp NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO visit VALUES ('2024-01-01'), ('2024-01-02');

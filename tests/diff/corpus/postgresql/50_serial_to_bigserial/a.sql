@@ -1,0 +1,1 @@
+CREATE TABLE post (id serial PRIMARY KEY, title text);

@@ -1,0 +1,1 @@
+CREATE TABLE post (id bigserial PRIMARY KEY, title text);

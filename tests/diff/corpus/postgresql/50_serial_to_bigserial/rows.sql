@@ -1,0 +1,1 @@
+INSERT INTO post (title) VALUES ('a'), ('b');

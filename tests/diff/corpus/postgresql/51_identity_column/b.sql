@@ -1,0 +1,1 @@
+CREATE TABLE item (id integer GENERATED ALWAYS AS IDENTITY, code integer GENERATED ALWAYS AS IDENTITY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE shirt (id integer PRIMARY KEY, size text NOT NULL DEFAULT 'm');

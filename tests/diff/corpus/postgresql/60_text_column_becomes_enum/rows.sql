@@ -1,0 +1,1 @@
+INSERT INTO shirt VALUES (1, 's'), (2, 'l');

@@ -1,0 +1,1 @@
+CREATE TABLE doc (id integer PRIMARY KEY, tags text[], body json);

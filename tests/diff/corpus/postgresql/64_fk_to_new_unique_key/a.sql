@@ -1,0 +1,1 @@
+CREATE TABLE country (id integer PRIMARY KEY, iso text NOT NULL);

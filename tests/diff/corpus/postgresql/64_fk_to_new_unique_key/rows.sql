@@ -1,0 +1,1 @@
+INSERT INTO country VALUES (1, 'no'), (2, 'pe');

@@ -1,0 +1,2 @@
+-- no sections at all
+-- Revision ID: 0

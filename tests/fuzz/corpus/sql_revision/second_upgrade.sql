@@ -1,0 +1,5 @@
+-- Revision ID: twice
+-- migrate:upgrade
+SELECT 1;
+-- migrate:upgrade
+SELECT 2;

@@ -1,0 +1,3 @@
+-- A target schema PostgreSQL rejects.
+CREATE TABLE fine (id INTEGER);
+CREATE TABLE broken (;

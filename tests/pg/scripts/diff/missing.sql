@@ -1,0 +1,2 @@
+-- Uses a table the target schema does not define.
+CREATE VIEW v AS SELECT * FROM nowhere;
