@@ -13,8 +13,8 @@
 namespace migrate {
 namespace {
 
-std::string literal_or_null(const std::optional<std::string>& value) {
-    return value ? quote_literal(*value) : "NULL";
+std::string literal_or_null(const Database& db, const std::optional<std::string>& value) {
+    return value ? db.quote_literal(*value) : "NULL";
 }
 
 // The wall-clock time of the step in UTC; offline scripts use the time they run.
@@ -68,13 +68,13 @@ std::string AuditLog::create_sql() const {
 std::string AuditLog::append_sql(const LogEntry& e) const {
     // Ids follow MAX(id): the deployer lock is held, so no two runs interleave.
     const std::string table = db_.qualified(name_);
-    std::string applied_at = e.duration_ms ? quote_literal(now_utc()) : db_.utc_now_sql();
+    std::string applied_at = e.duration_ms ? db_.quote_literal(now_utc()) : db_.utc_now_sql();
     std::string duration = e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL";
     return fmt::format(
         "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "
         "duration_ms, role) SELECT COALESCE(MAX(id), 0) + 1, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9} FROM {0}",
-        table, applied_at, quote_literal(e.direction), quote_literal(e.revision), quote_literal(e.from_revisions),
-        quote_literal(e.to_revisions), quote_literal(e.message), literal_or_null(e.checksum), duration,
+        table, applied_at, db_.quote_literal(e.direction), db_.quote_literal(e.revision), db_.quote_literal(e.from_revisions),
+        db_.quote_literal(e.to_revisions), db_.quote_literal(e.message), literal_or_null(db_, e.checksum), duration,
         db_.current_role_sql());
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "sql_text.hpp"
+
 namespace migrate {
 
 using Value = std::optional<std::string>;  // nullopt is SQL NULL
@@ -30,6 +32,9 @@ public:
     // The placeholder for the n-th (1-based) parameter of `query`.
     virtual std::string parameter(int n) const = 0;
     virtual std::string quote_identifier(const std::string& name) const = 0;
+    // A string literal the engine reads back unchanged whatever its settings
+    // (PostgreSQL with standard_conforming_strings off reads backslashes).
+    virtual std::string quote_literal(const std::string& value) const { return migrate::quote_literal(value); }
 
     virtual bool table_exists(const TableName& table) = 0;
     // An SQL expression for the role running a statement, for the audit log;

@@ -179,12 +179,12 @@ std::string VersionTable::change_sql(const VersionChange& change) const {
     const std::string table = db_.qualified(name_);
     switch (change.kind) {
         case VersionChange::Kind::Insert:
-            return fmt::format("INSERT INTO {} (version_num) VALUES ({})", table, quote_literal(change.to));
+            return fmt::format("INSERT INTO {} (version_num) VALUES ({})", table, db_.quote_literal(change.to));
         case VersionChange::Kind::Delete:
-            return fmt::format("DELETE FROM {} WHERE {}.version_num = {}", table, table, quote_literal(change.from));
+            return fmt::format("DELETE FROM {} WHERE {}.version_num = {}", table, table, db_.quote_literal(change.from));
         case VersionChange::Kind::Update:
             return fmt::format("UPDATE {} SET version_num={} WHERE {}.version_num = {}", table,
-                               quote_literal(change.to), table, quote_literal(change.from));
+                               db_.quote_literal(change.to), table, db_.quote_literal(change.from));
     }
     return {};
 }

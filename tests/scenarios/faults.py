@@ -86,10 +86,11 @@ class SqliteKilledProcessTest(NothingWrittenMixin, ScenarioTest):
     def data(self, db):
         return db.rows("SELECT id, payload FROM ledger ORDER BY id"), db.rows("SELECT id FROM t_a ORDER BY id")
 
-    def kill_during_step(self, marker_name, delay):
+    def kill_during_step(self, marker_name, delay, journal):
         """Runs the child until its step announces `marker_name`, waits
-        `delay` seconds more and kills it. Returns the sizes of the database
-        file, its journal and its WAL at the moment of the kill."""
+        `delay` seconds more and until the step has written to `journal`
+        (the file's -journal or -wal), and kills it. Returns the sizes of the
+        database file, its journal and its WAL at the moment of the kill."""
         marker = os.path.join(self.dir, "marker")
         child = subprocess.Popen([sys.executable, "-c", CHILD, self.path, os.environ["MIGRATE_SQLITE_EXTENSION"],
                                   self.root, marker], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -101,6 +102,10 @@ class SqliteKilledProcessTest(NothingWrittenMixin, ScenarioTest):
                 self.assertLess(time.monotonic(), deadline, "the child never got to %r" % marker_name)
                 time.sleep(0.005)
             time.sleep(delay)
+            while not (os.path.exists(self.path + journal) and os.path.getsize(self.path + journal) > 0):
+                self.assertIsNone(child.poll(), "the child ended before its step wrote")
+                self.assertLess(time.monotonic(), deadline, "the step never wrote to " + journal)
+                time.sleep(0.005)
             sizes = {suffix or "database": os.path.getsize(self.path + suffix)
                      for suffix in ("", "-journal", "-wal") if os.path.exists(self.path + suffix)}
             os.kill(child.pid, signal.SIGKILL)
@@ -116,9 +121,8 @@ class SqliteKilledProcessTest(NothingWrittenMixin, ScenarioTest):
         self.prepare(journal_mode)
         before, data_before = full_state(self.db), self.data(self.db)
         self.db.close()  # the file is the child's alone until it dies
-        sizes = self.kill_during_step(marker_name, delay)
-        # The step had written: a hot journal, or WAL frames without a commit.
-        self.assertGreater(sizes.get("-wal" if journal_mode == "wal" else "-journal", 0), 0, sizes)
+        # The step has written: a hot journal, or WAL frames without a commit.
+        sizes = self.kill_during_step(marker_name, delay, "-wal" if journal_mode == "wal" else "-journal")
 
         self.db = self.engine.connect({"path": self.path})
         self.addCleanup(self.db.close)

@@ -84,8 +84,9 @@ class LeavingVersionsTest(UntrustedTest):
 
     def setUp(self):
         super().setUp()
-        self.require_engine("sqlite", "migrate_revision and migrate_merge are SQLite-only so far")
         self.root = self.project(rev("a"))
+        # The PostgreSQL server writes revision files as its own user.
+        os.chmod(os.path.join(self.root, "versions"), 0o777)
         self.upgrade("a")
 
     def assertNothingEscapes(self, function, *args, contains=()):
@@ -100,19 +101,22 @@ class LeavingVersionsTest(UntrustedTest):
 
     def test_file_template_leaving_versions(self):
         escape = os.path.join(self.dir, "escaped")
-        for template in ["../%(rev)s_%(slug)s", "../../%(rev)s", "%(rev)s/../../x_%(slug)s", escape + "_%(rev)s",
-                         "..", ".hidden_%(rev)s", "%(rev)s\x00_%(slug)s"]:
+        templates = ["../%(rev)s_%(slug)s", "../../%(rev)s", "%(rev)s/../../x_%(slug)s", escape + "_%(rev)s", "..",
+                     ".hidden_%(rev)s"]
+        if self.engine.name == "sqlite":
+            templates.append("%(rev)s\x00_%(slug)s")  # PostgreSQL's text cannot hold a NUL
+        for template in templates:
             with self.subTest(template=template):
                 self.db.config("file_template", template)
                 error = self.assertNothingEscapes("migrate_revision", "escape attempt",
                                                   contains="would leave the versions folder")
                 self.assertNothingEscapes("migrate_merge", "heads", "escape attempt",
                                           contains="would leave the versions folder")
-        report("file_template '../%%(rev)s_%%(slug)s': %s" % error.message)
+                report("file_template %r: %s" % (template, error.message))
 
     def test_revision_id_leaving_versions(self):
         self.db.config("file_template", "%(rev)s")
-        error = self.assertNothingEscapes("migrate_revision", "escape attempt", 0, "rev_id=../../x",
+        error = self.assertNothingEscapes("migrate_revision", "escape attempt", False, "rev_id=../../x",
                                           contains="would leave the versions folder")
         report("rev_id=../../x: %s" % error.message)
 
@@ -127,6 +131,7 @@ class LeavingVersionsTest(UntrustedTest):
                 os.remove(path)
 
     def test_message_with_nul_or_invalid_utf8_writes_no_file(self):
+        self.require_engine("sqlite", "PostgreSQL's text holds neither NUL nor invalid UTF-8")
         for label, sql in [("NUL", "SELECT migrate_revision('before' || char(0) || 'after')"),
                            ("invalid UTF-8", "SELECT migrate_revision(CAST(x'636166e9' AS TEXT))")]:
             with self.subTest(message=label):
@@ -382,21 +387,52 @@ class HostileVersionTableTest(UntrustedTest):
                 self.assertBaitIntact()
         self.assertEqual(sorted(self.db.tables()), sorted(["y"] + HOSTILE_NAMES + [n + "_log" for n in HOSTILE_NAMES]))
 
+    def test_backslashes_in_messages_stay_literal(self):
+        # PostgreSQL reads backslashes in '...' as escapes when
+        # standard_conforming_strings is off: the log must still hold the text.
+        message = "trap \\'); DROP TABLE y; --"
+        self.root = self.project(rev("a"), rev("b", "a"), rev("z", "b", message=message))
+        if self.engine.name == "postgresql":
+            self.db.execute("SET standard_conforming_strings = off")
+        self.assertEqual(self.upgrade("head").splitlines()[-1], "Running upgrade b -> z, " + message)
+        self.assertEqual(self.db.rows("SELECT message FROM alembic_version_log WHERE revision = 'z'"), [(message,)])
+        self.assertEqual(self.db.version_rows(), ["z"])
+        self.assertBaitIntact()
+
     def test_offline_sql_quotes_the_name(self):
-        self.require_engine("sqlite", "migrate_upgrade_sql is SQLite-only so far")
         name = HOSTILE_NAMES[0]
         self.db.config("version_table", name)
         script = self.db.call("migrate_upgrade_sql", "base:head")
         self.assertIn('INSERT INTO "x""; DROP TABLE y; --" (version_num)', script)
         self.assertNotIn("DROP TABLE y;\n", script.replace('"x""; DROP TABLE y; --', ""))
-        # Run as a script, it gives the same state as the online call.
-        other = sqlite3.connect(os.path.join(self.dir, "offline.db"), isolation_level=None)
-        try:
-            other.executescript("CREATE TABLE y (id INTEGER); INSERT INTO y VALUES (42);" + script)
-            self.assertEqual(other.execute("SELECT id FROM y").fetchall(), [(42,)])
-            self.assertEqual(other.execute('SELECT version_num FROM "x""; DROP TABLE y; --"').fetchall(), [("b",)])
-        finally:
-            other.close()
+        # Run as a script in another database, it gives the online call's state.
+        folder = os.path.join(self.dir, "offline")
+        os.mkdir(folder)
+        other = self.engine.create_database(folder)
+        self.addCleanup(other.close)
+        run_script = getattr(other, "executescript", other.execute)
+        run_script("CREATE TABLE y (id INTEGER); INSERT INTO y VALUES (42);\n" + script)
+        self.assertEqual(other.rows("SELECT id FROM y"), [(42,)])
+        self.assertEqual(other.version_rows(name), ["b"])
+        self.assertEqual(sorted(other.tables()), sorted(["t_a", "t_b", "y", name, name + "_log"]))
+        self.assertBaitIntact()
+
+    def test_longest_names(self):
+        # SQLite takes any length; PostgreSQL cuts identifiers to 63 bytes, so
+        # that from 62 characters on "<name>_pkc" and "<name>_log" meet the
+        # table's own name: a clear error, nothing written.
+        for length in (61, 62, 63):
+            with self.subTest(length=length):
+                name = "v" * length
+                self.db.config("version_table", name)
+                if self.engine.name == "sqlite" or length == 61:
+                    self.assertEqual(self.upgrade("a"), log("upgrade  -> a, create t_a"))
+                    self.assertEqual(self.db.version_rows(name), ["a"])
+                    self.downgrade("base")
+                    continue
+                error = self.assertFailsWithoutWriting("migrate_upgrade", "a", version_table=name)
+                self.assertRegex(error.message, "already exists|is an index")
+                report("postgresql, a version_table of %d characters: %s" % (length, error.message))
         self.assertBaitIntact()
 
     def test_hostile_schema_is_an_error(self):
