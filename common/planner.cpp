@@ -16,11 +16,6 @@
 namespace migrate {
 namespace {
 
-template <typename T>
-bool contains(const std::vector<T>& v, const T& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 std::vector<std::string> ids_of(const std::vector<Revision*>& revs) {
     std::vector<std::string> out;
     for (auto* r : revs) out.push_back(r->id);

@@ -26,11 +26,6 @@ std::optional<long> as_integer(const std::string& s) {
     return std::strtol(s.c_str(), nullptr, 10);
 }
 
-template <typename T>
-bool contains(const std::vector<T>& v, const T& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 }  // namespace
 
 const Node kWalkedPastBase = &walked_past_base_marker;

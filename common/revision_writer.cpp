@@ -35,15 +35,6 @@ constexpr const char* kBuiltinTemplate =
     "-- migrate:downgrade\n"
     "${downgrades}\n";
 
-std::vector<std::string> split_list(std::string_view value) {
-    std::vector<std::string> out;
-    for (auto item : split(value, ',')) {
-        auto t = trim(item);
-        if (!t.empty()) out.emplace_back(t);
-    }
-    return out;
-}
-
 bool file_exists(const std::string& path) {
     struct stat st;
     return ::stat(path.c_str(), &st) == 0;

@@ -26,16 +26,6 @@ Error script_error(const std::string& path, const std::string& what) {
     return Error(ErrorKind::Script, fmt::format("{}: {}", path, what));
 }
 
-std::vector<std::string> split_list(std::string_view value) {
-    std::vector<std::string> out;
-    if (value.empty()) return out;  // the usual "Branch Labels:" line, without allocating
-    for (auto& item : split(value, ',')) {
-        auto trimmed = trim(item);
-        if (!trimmed.empty()) out.emplace_back(trimmed);
-    }
-    return out;
-}
-
 bool is_marker(std::string_view line, std::string_view marker) {
     return rtrim(line) == marker;
 }

@@ -59,6 +59,22 @@ inline std::vector<std::string_view> lines(std::string_view s) {
     return out;
 }
 
+// The non-empty, trimmed items of a comma-separated list ("a, b,,c").
+inline std::vector<std::string> split_list(std::string_view value) {
+    std::vector<std::string> out;
+    if (value.empty()) return out;  // the usual empty header field, without allocating
+    for (auto item : split(value, ',')) {
+        auto trimmed = trim(item);
+        if (!trimmed.empty()) out.emplace_back(trimmed);
+    }
+    return out;
+}
+
+template <typename T>
+bool contains(const std::vector<T>& items, const T& item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
 template <typename Range, typename Fn>
 std::string join(const Range& items, std::string_view sep, Fn&& to_string) {
     std::string out;

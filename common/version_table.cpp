@@ -8,14 +8,6 @@
 #include "text.hpp"
 
 namespace migrate {
-namespace {
-
-template <typename T>
-bool contains(const std::vector<T>& v, const T& x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-}  // namespace
 
 HeadTracker::HeadTracker(const RevisionGraph& graph, std::vector<std::string> heads)
     : graph_(graph), heads_(std::move(heads)) {
