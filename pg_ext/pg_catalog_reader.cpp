@@ -74,8 +74,10 @@ private:
     }
 
     void read_tables() {
-        const char* sql = "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c WHERE " TABLE_IN_SCHEMA(
-            "c") " ORDER BY c.relname";
+        // A join, not obj_description(): that is an SQL function run per row.
+        const char* sql =
+            "SELECT c.relname, d.description FROM pg_class c LEFT JOIN pg_description d ON d.objoid = c.oid "
+            "AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 WHERE " TABLE_IN_SCHEMA("c") " ORDER BY c.relname";
         for (const auto& row : query(sql)) {
             tables_.emplace(text(row[0]), catalog_.tables.size());
             Table t;
@@ -176,7 +178,8 @@ private:
 
     // The key is the definition from the table on ("account USING btree
     // (name) WHERE ..."): method, ordering, operator classes, INCLUDE,
-    // storage options and predicate, without the index's own name.
+    // storage options and predicate, without the index's own name. OFFSET 0
+    // keeps the subquery whole, so pg_get_indexdef runs once per index.
     void read_indexes() {
         const char* sql =
             "SELECT name, tbl, is_unique, def, predicate, keys, "
@@ -189,7 +192,7 @@ private:
             " AND a.attnum = i.indkey[k - 1]) AS keys "
             "FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
             "WHERE " TABLE_IN_SCHEMA("c") " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
-            "i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))) s ORDER BY name";
+            "i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) OFFSET 0) s ORDER BY name";
         for (const auto& row : query(sql)) {
             schema::Index index;
             index.name = text(row[0]);
