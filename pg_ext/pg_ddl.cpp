@@ -6,7 +6,7 @@
 
 #include "error.hpp"
 #include "pg_guard.hpp"
-#include "sql_text.hpp"
+#include "pg_literal.hpp"
 #include "text.hpp"
 
 #include "pg_headers.hpp"
@@ -26,7 +26,7 @@ std::string q(const std::string& name) {
     return quoted;
 }
 
-std::string lit(const std::optional<std::string>& text) { return text ? quote_literal(*text) : "NULL"; }
+std::string lit(const std::optional<std::string>& text) { return text ? pg_literal(*text) : "NULL"; }
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 bool is_generated(const Column& c) { return c.generated == schema::Generated::Stored; }
@@ -131,7 +131,7 @@ std::string alter_column(const Operation& op) {
     if (definition && is_serial(to) && !is_serial(from)) {
         out.push_back(fmt::format("CREATE SEQUENCE {} AS {} OWNED BY {}.{}", q(to.sequence), to.type, q(t.name),
                                   q(to.name)));
-        out.push_back(alter + "SET DEFAULT nextval(" + quote_literal(q(to.sequence)) + "::regclass)");
+        out.push_back(alter + "SET DEFAULT nextval(" + pg_literal(q(to.sequence)) + "::regclass)");
     }
     if (default_changes && is_identity(to))
         out.push_back(alter + (is_identity(from) ? "SET " + identity_kind(to) : "ADD " + *to.default_value));
@@ -143,7 +143,7 @@ std::string alter_column(const Operation& op) {
 }
 
 std::string values(const std::vector<std::string>& items) {
-    return join(items, ", ", [](const std::string& v) { return quote_literal(v); });
+    return join(items, ", ", [](const std::string& v) { return pg_literal(v); });
 }
 
 // The name ReplaceEnum gives the old type until nothing uses it.
@@ -188,10 +188,10 @@ std::string render_pg_operation(const Operation& op) {
         case OpKind::AddEnumValue: {
             // Allowed inside a transaction (PostgreSQL 12+), but the value
             // cannot be used before the transaction commits.
-            std::string where = !op.after.empty()    ? " AFTER " + quote_literal(op.after)
-                                : !op.before.empty() ? " BEFORE " + quote_literal(op.before)
+            std::string where = !op.after.empty()    ? " AFTER " + pg_literal(op.after)
+                                : !op.before.empty() ? " BEFORE " + pg_literal(op.before)
                                                      : "";
-            return fmt::format("ALTER TYPE {} ADD VALUE {}{};", q(op.enum_type->name), quote_literal(op.value), where);
+            return fmt::format("ALTER TYPE {} ADD VALUE {}{};", q(op.enum_type->name), pg_literal(op.value), where);
         }
         case OpKind::ReplaceEnum:
             // Values cannot be removed or reordered in place: the old type is

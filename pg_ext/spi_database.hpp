@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "database.hpp"
+#include "pg_literal.hpp"
 
 struct MemoryContextData;
 struct ResourceOwnerData;
@@ -25,16 +26,7 @@ public:
     bool table_exists(const TableName& table) override;
     // SECURITY INVOKER: the role the steps run as.
     std::string current_role_sql() const override { return "current_user"; }
-    // An E'' string reads the same with standard_conforming_strings on or off.
-    std::string quote_literal(const std::string& value) const override {
-        if (value.find('\\') == std::string::npos) return migrate::quote_literal(value);
-        std::string out = "E'";
-        for (char c : value) {
-            if (c == '\\' || c == '\'') out += c;
-            out += c;
-        }
-        return out + "'";
-    }
+    std::string quote_literal(const std::string& value) const override { return pg_literal(value); }
     std::string utc_now_sql() const override {
         return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
     }

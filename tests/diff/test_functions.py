@@ -251,6 +251,28 @@ class PostgreSQLDiffFunctionsTest(Fixture):
         self.assertEqual(self.db.rows("person", ["mood"]), [("happy",)])
         self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
 
+    def test_backslashes_in_literals_survive_standard_conforming_strings_off(self):
+        # Comments and enum values are literals of migrate's own: with
+        # standard_conforming_strings off, '...' would read \t as a tab.
+        self.db.run_script("CREATE TYPE path_kind AS ENUM ('C:\\tmp');"
+                           "CREATE TABLE account (id integer, kind path_kind);")
+        # E'' strings, so that the file means the same in either setting.
+        self.write("schema/account.sql",
+                   "CREATE TYPE path_kind AS ENUM (E'C:\\\\tmp', E'D:\\\\new');\n"
+                   "CREATE TABLE account (id integer, kind path_kind);\n"
+                   "COMMENT ON TABLE account IS E'in C:\\\\tmp';\n"
+                   "COMMENT ON COLUMN account.kind IS E'it''s \\\\n not a newline';\n")
+        self.db.run_script("SET standard_conforming_strings = off")
+        self.db.call("migrate_revision", "paths", True)
+        self.db.call("migrate_upgrade", "head")
+        self.assertEqual(self.db._rows("SELECT obj_description('account'::regclass, 'pg_class'), "
+                                      "col_description('account'::regclass, 2), "
+                                      "array_to_string(enum_range(NULL::path_kind), ' ')"),
+                         [("in C:\\tmp", "it's \\n not a newline", "C:\\tmp D:\\new")])
+        self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
+        self.db.call("migrate_downgrade", "base")
+        self.assertEqual(self.db._rows("SELECT obj_description('account'::regclass, 'pg_class')"), [(None,)])
+
     def test_a_failing_target_schema_leaves_the_transaction_usable(self):
         self.write("schema/broken.sql", "CREATE TABLE fine (id integer);\nCREATE TABLE broken (;\n")
         self.db.run_script("BEGIN; CREATE TABLE mine (id integer)")
