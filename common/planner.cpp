@@ -62,6 +62,13 @@ Node require_revision(Node n, const std::string& target) {
     return n;
 }
 
+// The message spells out the whole argument, which can be thousands of
+// version-table rows: it is built only for the error.
+void require_revisions(const std::vector<Node>& nodes, const RevSpec& spec) {
+    for (Node n : nodes)
+        if (!n || n == kWalkedPastBase) require_revision(n, spec.display());
+}
+
 // Alembic's _parse_downgrade_target: the branch label and the revision a
 // downgrade goes to (nullptr: base).
 std::pair<std::string, Node> parse_downgrade_target(const RevisionGraph& g, const RevSpec& current,
@@ -167,7 +174,7 @@ std::vector<Node> collect_upgrade(const RevisionGraph& g, const std::string& upp
     for (Node n : targets) in_required[n->order] = 1;
 
     std::vector<Node> current = g.get_revisions(lower);
-    for (Node n : current) require_revision(n, lower.display());
+    require_revisions(current, lower);
     std::vector<char> in_current(g.revisions().size());
     for (Node n : g.ancestors(current, true, true)) in_current[n->order] = 1;
     std::vector<Node> needs;
@@ -196,7 +203,7 @@ std::vector<Node> collect_downgrade(const RevisionGraph& g, const RevSpec& upper
         if (roots.empty()) throw revision_error("Not a valid downgrade target from current heads");
     }
     heads = g.get_revisions(upper);
-    for (Node n : heads) require_revision(n, upper.display());
+    require_revisions(heads, upper);
     std::vector<char> active(g.revisions().size());
     for (Node n : g.ancestors(heads, true)) active[n->order] = 1;
     std::vector<Node> drop;

@@ -51,19 +51,45 @@ void HeadTracker::update(const std::string& from, const std::string& to, std::ve
 
 // `revs` less those that are ancestors of a head not in `exclude`.
 std::vector<std::string> HeadTracker::not_below_other_heads(const std::vector<std::string>& revs,
-                                                            const std::vector<std::string>& exclude) const {
-    std::vector<Node> others;
-    for (const auto& h : heads_)
-        if (!contains(exclude, h)) others.push_back(graph_.find(h));
-    if (others.empty()) return revs;
-    std::vector<std::string> below = graph_.ids(graph_.ancestors(others, true));
+                                                            const std::vector<std::string>& exclude) {
     std::vector<std::string> out;
     for (const auto& r : revs)
-        if (!contains(below, r)) out.push_back(r);
+        if (!below_other_head(r, exclude)) out.push_back(r);
     return out;
 }
 
-std::vector<std::string> HeadTracker::unmerge_to_revisions(const Step& step) const {
+// A walk down from `id` through applied revisions only: a path to a head
+// runs through its ancestors, all applied, and an applied revision with no
+// applied descendant is a head, so the walk meets a head within a few steps
+// instead of collecting every ancestor of every head at every step.
+bool HeadTracker::below_other_head(const std::string& id, const std::vector<std::string>& exclude) {
+    const auto& applied_revisions = applied();
+    std::vector<Node> stack{graph_.find(id)};
+    std::unordered_set<Node> seen;
+    while (!stack.empty()) {
+        Node n = stack.back();
+        stack.pop_back();
+        if (!n || !seen.insert(n).second) continue;
+        if (has(n->id) && !contains(exclude, n->id)) return true;
+        for (Node next : n->all_next)
+            if (applied_revisions.count(next)) stack.push_back(next);
+    }
+    return false;
+}
+
+const std::unordered_set<Node>& HeadTracker::applied() {
+    if (!applied_known_) {
+        std::vector<Node> heads;
+        for (const auto& h : heads_)
+            if (Node n = graph_.find(h)) heads.push_back(n);
+        auto ancestors = graph_.ancestors(heads, true);
+        applied_ = std::unordered_set<Node>(ancestors.begin(), ancestors.end());
+        applied_known_ = true;
+    }
+    return applied_;
+}
+
+std::vector<std::string> HeadTracker::unmerge_to_revisions(const Step& step) {
     return not_below_other_heads(step.to_revisions(), {step.revision->id});
 }
 
@@ -145,6 +171,14 @@ std::vector<VersionChange> HeadTracker::apply(const Step& step) {
             update(down, step.revision->id, out);
         else
             update(step.revision->id, down, out);
+    }
+    if (applied_known_) {
+        if (is_stamp)
+            applied_known_ = false;
+        else if (step.kind == Step::Kind::Upgrade)
+            applied_.insert(step.revision);
+        else
+            applied_.erase(step.revision);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 // (Alembic's HeadMaintainer), and the SQL that does it.
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "database.hpp"
@@ -27,9 +28,11 @@ public:
 
 private:
     bool has(const std::string& id) const;
-    std::vector<std::string> unmerge_to_revisions(const Step& step) const;
+    std::vector<std::string> unmerge_to_revisions(const Step& step);
     std::vector<std::string> not_below_other_heads(const std::vector<std::string>& revs,
-                                                   const std::vector<std::string>& exclude) const;
+                                                   const std::vector<std::string>& exclude);
+    bool below_other_head(const std::string& id, const std::vector<std::string>& exclude);
+    const std::unordered_set<Node>& applied();
     void insert(const std::string& id, std::vector<VersionChange>& out);
     void remove(const std::string& id, std::vector<VersionChange>& out);
     void update(const std::string& from, const std::string& to, std::vector<VersionChange>& out);
@@ -37,6 +40,10 @@ private:
     const RevisionGraph& graph_;
     std::vector<std::string> heads_;
     std::unordered_map<std::string, std::size_t> places_;  // id -> its index in heads_
+    // The heads and their ancestors, computed when first needed, then kept
+    // up to date by upgrade and downgrade steps (a stamp recomputes it).
+    std::unordered_set<Node> applied_;
+    bool applied_known_ = false;
 };
 
 // The version table of one database, named by the settings.
