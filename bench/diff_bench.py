@@ -59,10 +59,11 @@ import tempfile
 import time
 import warnings
 
+from cluster import stop_cluster, use_cluster
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = "/usr/bin/python3"  # Debian's, with alembic; not the pyenv one on PATH
 SQLITE3 = shutil.which("sqlite3") or "/usr/bin/sqlite3"
-CLUSTER = os.path.join(REPO, "tests", "pg", "cluster.sh")
 
 TABLES = 500
 SECONDS_TARGET = 1.0
@@ -288,26 +289,8 @@ class PostgreSQLBench:
         self.workdir = workdir
         self.db = db
         os.chmod(workdir, 0o777)
-        self.cluster = cluster
-        if cluster is None:
-            self.cluster = {"started": None}
-            if not os.environ.get("PGHOST") and os.environ.get("MIGRATE_PG_STATE"):
-                self._load(os.environ["MIGRATE_PG_STATE"])
-            if not os.environ.get("PGHOST"):
-                state = os.path.join(workdir, "cluster.env")
-                subprocess.run([CLUSTER, "start", state], check=True, stdout=subprocess.DEVNULL)
-                self._load(state)
-                self.cluster["started"] = state
-            os.environ.setdefault("PGUSER", "postgres")
+        self.cluster = cluster if cluster is not None else {"started": use_cluster(workdir)}
         self.psql = os.path.join(os.environ.get("MIGRATE_PG_BINDIR", "/usr/lib/postgresql/15/bin"), "psql")
-
-    @staticmethod
-    def _load(path):
-        with open(path) as f:
-            for line in f:
-                key, sep, value = line.strip().partition("=")
-                if sep:
-                    os.environ[key] = value
 
     def _admin(self, sql):
         conn = self.psycopg2.connect(dbname="postgres")
@@ -393,8 +376,8 @@ class PostgreSQLBench:
 
     def close(self):
         self._admin(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
-        if self.cluster["started"] and self.db == "bench_a":
-            subprocess.run([CLUSTER, "stop", self.cluster["started"]], check=False, stdout=subprocess.DEVNULL)
+        if self.db == "bench_a":
+            stop_cluster(self.cluster["started"])
 
 
 ENGINES = {"sqlite": SQLiteBench, "postgresql": PostgreSQLBench}

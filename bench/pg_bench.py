@@ -9,7 +9,6 @@ cluster named by PGHOST/PGPORT (or MIGRATE_PG_STATE), else starts a
 throwaway one with tests/pg/cluster.sh and stops it at the end.
 """
 import argparse
-import hashlib
 import os
 import re
 import shutil
@@ -22,127 +21,15 @@ import time
 
 import psycopg2
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLUSTER = os.path.join(REPO, "tests", "pg", "cluster.sh")
+from cluster import stop_cluster, use_cluster
+from revisions import ALEMBIC_INI, write_revisions
+
 PYTHON = "/usr/bin/python3"  # Debian's, with alembic and psycopg2
 PSQL = os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
                                    check=True).stdout.strip(), "psql")
 TARGET = 1.3  # migrate / psql -1 -f, at most
 
 # ---- revisions -------------------------------------------------------------
-
-
-def revision_id(i):
-    # 12 hex characters, so file-name order is not chain order.
-    return hashlib.sha1(f"bench-{i}".encode()).hexdigest()[:12]
-
-
-def upgrade_statements(i):
-    t = f"t_{i:05d}"
-    return [f"CREATE TABLE {t} (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, created_at TIMESTAMP, "
-            f"parent_id INTEGER)",
-            f"CREATE INDEX ix_{t}_name ON {t} (name)"]
-
-
-def downgrade_statements(i):
-    return [f"DROP TABLE t_{i:05d}"]
-
-
-SQL_REVISION = """\
--- create table t_{i:05d}
---
--- Revision ID: {rev}
--- Revises: {down}
--- Create Date: 2026-01-01 00:00:00.000000
-
--- migrate:upgrade
-{up}
-
--- migrate:downgrade
-{downsql}
-"""
-
-PY_REVISION = '''\
-"""create table t_{i:05d}
-
-Revision ID: {rev}
-Revises: {down}
-Create Date: 2026-01-01 00:00:00.000000
-
-"""
-from alembic import op
-
-revision = {rev!r}
-down_revision = {down_py}
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-{up}
-
-
-def downgrade():
-{downsql}
-'''
-
-ALEMBIC_ENV = """\
-from logging.config import fileConfig
-
-from sqlalchemy import engine_from_config, pool
-
-from alembic import context
-
-config = context.config
-fileConfig(config.config_file_name)
-connectable = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.",
-                                 poolclass=pool.NullPool)
-with connectable.connect() as connection:
-    context.configure(connection=connection, target_metadata=None)
-    with context.begin_transaction():
-        context.run_migrations()
-"""
-
-# alembic init's logging: Alembic's INFO lines are part of its cost, as
-# migrate's returned log is part of its.
-ALEMBIC_INI = """\
-[alembic]
-script_location = {location}
-sqlalchemy.url = {url}
-
-[loggers]
-keys = root,sqlalchemy,alembic
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-qualname =
-
-[logger_sqlalchemy]
-level = WARN
-handlers =
-qualname = sqlalchemy.engine
-
-[logger_alembic]
-level = INFO
-handlers =
-qualname = alembic
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)-5.5s [%(name)s] %(message)s
-"""
 
 
 class Project:
@@ -157,25 +44,11 @@ class Project:
         self.alembic_dir = os.path.join(root, "alembic")
         self.ddl_sql = os.path.join(root, "ddl.sql")
         self.offline_sql = os.path.join(root, "offline.sql")
-        os.makedirs(os.path.join(self.migrations, "versions"))
-        os.makedirs(os.path.join(self.alembic_dir, "versions"))
-        with open(os.path.join(self.alembic_dir, "env.py"), "w") as f:
-            f.write(ALEMBIC_ENV)
         ddl = []
         offline = ["CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));"]
         down = None
-        for i in range(1, n + 1):
-            rev = revision_id(i)
-            up, dn = upgrade_statements(i), downgrade_statements(i)
-            name = f"{rev}_create_table_t_{i:05d}"
-            with open(os.path.join(self.migrations, "versions", name + ".sql"), "w") as f:
-                f.write(SQL_REVISION.format(i=i, rev=rev, down=down or "", up="\n".join(s + ";" for s in up),
-                                            downsql="\n".join(s + ";" for s in dn)))
-            with open(os.path.join(self.alembic_dir, "versions", name + ".py"), "w") as f:
-                f.write(PY_REVISION.format(i=i, rev=rev, down=down or "", down_py=repr(down),
-                                           up="\n".join(f"    op.execute({s!r})" for s in up),
-                                           downsql="\n".join(f"    op.execute({s!r})" for s in dn)))
+        for rev, up in write_revisions(self.migrations, self.alembic_dir, n):
             ddl.extend(s + ";" for s in up)
             offline.extend(s + ";" for s in up)
             offline.append(f"INSERT INTO alembic_version (version_num) VALUES ('{rev}');" if down is None else
@@ -200,27 +73,11 @@ class Server:
     script started it)."""
 
     def __init__(self, work):
-        self.state = None
-        if not os.environ.get("PGHOST") and os.environ.get("MIGRATE_PG_STATE"):
-            self.load(os.environ["MIGRATE_PG_STATE"])
-        if not os.environ.get("PGHOST"):
-            self.state = os.path.join(work, "cluster.env")
-            subprocess.run([CLUSTER, "start", self.state], check=True, stdout=subprocess.DEVNULL)
-            self.load(self.state)
-        os.environ.setdefault("PGUSER", "postgres")
+        self.state = use_cluster(work)
         self.serial = 0
 
-    @staticmethod
-    def load(path):
-        with open(path) as f:
-            for line in f:
-                key, sep, value = line.strip().partition("=")
-                if sep:
-                    os.environ[key] = value
-
     def stop(self):
-        if self.state:
-            subprocess.run([CLUSTER, "stop", self.state], check=False, stdout=subprocess.DEVNULL)
+        stop_cluster(self.state)
 
     def admin(self, sql, dbname="postgres"):
         conn = psycopg2.connect(dbname=dbname)

@@ -6,7 +6,6 @@ migrate_heads() over a large versions/ folder.
 Run with Debian's /usr/bin/python3 (it has python3-alembic); see bench/README.md.
 """
 import argparse
-import hashlib
 import os
 import re
 import resource
@@ -18,6 +17,8 @@ import sys
 import tempfile
 import time
 
+from revisions import ALEMBIC_INI, write_revisions
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SQLITE3 = shutil.which("sqlite3") or "/usr/bin/sqlite3"
 PYTHON = "/usr/bin/python3"  # Debian's, with alembic; not the pyenv one on PATH
@@ -26,134 +27,7 @@ TIME = "/usr/bin/time"
 UPGRADE_TARGET = 1.25  # migrate / direct sqlite3, at most
 HEADS_TARGET_MS = 50.0
 
-# ---- revision generation ----------------------------------------------------
-
-
-def revision_id(i):
-    # 12 hex characters like migrate_revision's, so file-name order is not
-    # chain order (as in a real versions/ folder).
-    return hashlib.sha1(f"bench-{i}".encode()).hexdigest()[:12]
-
-
-def revision_ddl(i):
-    t = f"t_{i:05d}"
-    up = [
-        f"CREATE TABLE {t} (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, "
-        f"created_at TIMESTAMP, parent_id INTEGER)",
-        f"CREATE INDEX ix_{t}_name ON {t} (name)",
-    ]
-    down = [f"DROP INDEX ix_{t}_name", f"DROP TABLE {t}"]
-    return up, down
-
-
-SQL_REVISION = """\
--- create table t_{i:05d}
---
--- Revision ID: {rev}
--- Revises: {down}
--- Create Date: 2026-01-01 00:00:00.000000
--- Branch Labels:
--- Depends On:
-
--- migrate:upgrade
-{up}
-
--- migrate:downgrade
-{downsql}
-"""
-
-PY_REVISION = '''\
-"""create table t_{i:05d}
-
-Revision ID: {rev}
-Revises: {down}
-Create Date: 2026-01-01 00:00:00.000000
-
-"""
-from alembic import op
-
-
-# revision identifiers, used by Alembic.
-revision = {rev!r}
-down_revision = {down_py}
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-{up}
-
-
-def downgrade():
-{downsql}
-'''
-
-ALEMBIC_ENV = """\
-from logging.config import fileConfig
-
-from sqlalchemy import engine_from_config, pool
-
-from alembic import context
-
-config = context.config
-if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
-
-
-def run_migrations_online():
-    connectable = engine_from_config(
-        config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool
-    )
-    with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=None)
-        with context.begin_transaction():
-            context.run_migrations()
-
-
-run_migrations_online()
-"""
-
-# alembic init's generic alembic.ini, logging included (Alembic's INFO lines
-# are part of its cost, as migrate's returned log is part of its).
-ALEMBIC_INI = """\
-[alembic]
-script_location = {location}
-sqlalchemy.url = sqlite:///{db}
-
-[loggers]
-keys = root,sqlalchemy,alembic
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-qualname =
-
-[logger_sqlalchemy]
-level = WARN
-handlers =
-qualname = sqlalchemy.engine
-
-[logger_alembic]
-level = INFO
-handlers =
-qualname = alembic
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)-5.5s [%(name)s] %(message)s
-datefmt = %H:%M:%S
-"""
+# ---- the project ------------------------------------------------------------
 
 
 class Project:
@@ -166,30 +40,11 @@ class Project:
         self.migrate_dir = os.path.join(root, "migrations")
         self.alembic_dir = os.path.join(root, "alembic")
         self.direct_sql = os.path.join(root, "direct.sql")
-        os.makedirs(os.path.join(self.migrate_dir, "versions"))
-        os.makedirs(os.path.join(self.alembic_dir, "versions"))
-        with open(os.path.join(self.alembic_dir, "env.py"), "w") as f:
-            f.write(ALEMBIC_ENV)
-        direct = ["BEGIN;"]
-        down = None
-        for i in range(1, n + 1):
-            rev = revision_id(i)
-            up, dn = revision_ddl(i)
-            name = f"{rev}_create_table_t_{i:05d}"
-            with open(os.path.join(self.migrate_dir, "versions", name + ".sql"), "w") as f:
-                f.write(SQL_REVISION.format(i=i, rev=rev, down=down or "",
-                                            up="\n".join(s + ";" for s in up),
-                                            downsql="\n".join(s + ";" for s in dn)))
-            with open(os.path.join(self.alembic_dir, "versions", name + ".py"), "w") as f:
-                f.write(PY_REVISION.format(i=i, rev=rev, down=down or "", down_py=repr(down),
-                                           up="\n".join(f"    op.execute({s!r})" for s in up),
-                                           downsql="\n".join(f"    op.execute({s!r})" for s in dn)))
-            direct.extend(s + ";" for s in up)
-            down = rev
-        direct.append("COMMIT;")
+        revisions = write_revisions(self.migrate_dir, self.alembic_dir, n)
+        direct = ["BEGIN;"] + [s + ";" for _, up in revisions for s in up] + ["COMMIT;"]
         with open(self.direct_sql, "w") as f:
             f.write("\n".join(direct) + "\n")
-        self.head = down
+        self.head = revisions[-1][0]
 
     def fresh_db(self, tag):
         path = os.path.join(self.root, f"{tag}.db")
@@ -201,7 +56,7 @@ class Project:
     def alembic_ini(self, db):
         path = os.path.join(self.root, "alembic.ini")
         with open(path, "w") as f:
-            f.write(ALEMBIC_INI.format(location=self.alembic_dir, db=db))
+            f.write(ALEMBIC_INI.format(location=self.alembic_dir, url="sqlite:///" + db))
         return path
 
 

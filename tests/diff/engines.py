@@ -14,7 +14,8 @@ per Session.
 import os
 import re
 import sqlite3
-import uuid
+
+import pg_cluster  # tests/pg_cluster.py, on the PYTHONPATH that CMakeLists.txt sets
 
 
 class MigrateError(Exception):
@@ -189,24 +190,6 @@ def comparable(value):
 # ---- PostgreSQL -----------------------------------------------------------------
 
 
-def postgres_connection_settings():
-    values = {}
-    state = os.environ.get("MIGRATE_PG_STATE")
-    if state and os.path.exists(state):
-        with open(state) as f:
-            for line in f:
-                key, sep, value = line.strip().partition("=")
-                if sep:
-                    values[key] = value
-    for key in ("PGHOST", "PGPORT", "PGUSER"):
-        if os.environ.get(key):
-            values[key] = os.environ[key]
-    if "PGHOST" not in values:
-        raise RuntimeError("no PostgreSQL test cluster: MIGRATE_PG_STATE (written by tests/pg/cluster.sh) or "
-                           "PGHOST/PGPORT must name one")
-    return {"host": values["PGHOST"], "port": values.get("PGPORT", "5432"), "user": values.get("PGUSER", "postgres")}
-
-
 class PostgreSQLEngine(Engine):
     name = "postgresql"
     corpus = "postgresql"
@@ -215,24 +198,14 @@ class PostgreSQLEngine(Engine):
         import psycopg2  # only the PostgreSQL runs need it
 
         self.psycopg2 = psycopg2
-        self.settings = postgres_connection_settings()
-
-    def admin(self, sql):
-        conn = self.psycopg2.connect(dbname="postgres", **self.settings)
-        conn.autocommit = True
-        try:
-            conn.cursor().execute(sql)
-        finally:
-            conn.close()
+        self.settings = pg_cluster.connection_settings()
 
     def create(self, workdir):
         # The server runs as another user: it reads the schema files and
         # writes revision files under the scratch folder.
         for folder, dirs, _ in os.walk(workdir):
             os.chmod(folder, 0o777)
-        dbname = "diff_" + uuid.uuid4().hex[:12]
-        self.admin(f'CREATE DATABASE "{dbname}"')
-        session = PostgreSQLSession(self, dbname)
+        session = PostgreSQLSession(self, pg_cluster.create_database("diff_"))
         session.run_script("CREATE EXTENSION migrate")
         return session
 
@@ -241,8 +214,7 @@ class PostgreSQLSession(Session):
     def __init__(self, engine, dbname):
         self.engine = engine
         self.dbname = dbname
-        self.conn = engine.psycopg2.connect(dbname=dbname, **engine.settings)
-        self.conn.autocommit = True
+        self.conn = pg_cluster.connect(dbname)
 
     def _rows(self, sql, args=None):
         with self.conn.cursor() as cur:
@@ -331,7 +303,7 @@ class PostgreSQLSession(Session):
         if self.conn.closed:
             return
         self.conn.close()
-        self.engine.admin(f'DROP DATABASE IF EXISTS "{self.dbname}" WITH (FORCE)')
+        pg_cluster.drop_database(self.dbname)
 
 
 ENGINES = {"sqlite": SQLiteEngine, "postgresql": PostgreSQLEngine}

@@ -14,6 +14,8 @@ import re
 import sqlite3
 import time
 
+import pg_cluster  # tests/pg_cluster.py; tests/ is the working directory
+
 # The columns of migrate_versions, in the SPEC's order, then the audit
 # log's checksum and modified flag.
 VERSION_COLUMNS = [
@@ -272,38 +274,16 @@ class SqliteEngine(Engine):
 
 
 # ---- PostgreSQL -----------------------------------------------------------------
-# The cluster that tests/pg/cluster.sh started: PGHOST, PGPORT and PGUSER from
-# the environment, else from the state file MIGRATE_PG_STATE it wrote. Each
-# test gets its own database with the extension, dropped when it ends.
-
-
-def postgres_connection_settings():
-    values = {}
-    state = os.environ.get("MIGRATE_PG_STATE")
-    if state and os.path.exists(state):
-        with open(state) as f:
-            for line in f:
-                key, sep, value = line.strip().partition("=")
-                if sep:
-                    values[key] = value
-    for key in ("PGHOST", "PGPORT", "PGUSER"):
-        if os.environ.get(key):
-            values[key] = os.environ[key]
-    if "PGHOST" not in values:
-        raise RuntimeError("no PostgreSQL test cluster: MIGRATE_PG_STATE (written by tests/pg/cluster.sh) or "
-                           "PGHOST/PGPORT must name one")
-    return {"host": values["PGHOST"], "port": values.get("PGPORT", "5432"), "user": values.get("PGUSER", "postgres")}
+# The cluster that tests/pg/cluster.sh started (see pg_cluster). Each test gets
+# its own database with the extension, dropped when it ends.
 
 
 class PostgresSession(Session):
     def __init__(self, engine, spec, wait=True, owns_database=False):
-        import psycopg2  # only the PostgreSQL runs need it
-
         self.engine = engine
         self.spec = spec
         self.owns_database = owns_database
-        self.conn = psycopg2.connect(**spec)
-        self.conn.autocommit = True  # begin() sends BEGIN itself, as on SQLite
+        self.conn = pg_cluster.connect(spec["dbname"])  # autocommit: begin() sends BEGIN, as on SQLite
         if not wait:
             # The deployer lock is an ordinary lock: fail instead of waiting.
             self.execute("SET lock_timeout = '1ms'")
@@ -385,38 +365,16 @@ class PostgresSession(Session):
     def close(self):
         self.conn.close()
         if self.owns_database:
-            self.engine.drop_database(self.spec["dbname"])
+            pg_cluster.drop_database(self.spec["dbname"])
 
 
 class PostgresEngine(Engine):
     name = "postgresql"
 
-    def _admin(self):
-        import psycopg2
-
-        conn = psycopg2.connect(dbname="postgres", **postgres_connection_settings())
-        conn.autocommit = True
-        return conn
-
     def create_database(self, workdir):
-        import uuid
-
-        dbname = "scenario_" + uuid.uuid4().hex[:12]
-        admin = self._admin()
-        try:
-            admin.cursor().execute('CREATE DATABASE "%s"' % dbname)
-        finally:
-            admin.close()
-        session = PostgresSession(self, dict(postgres_connection_settings(), dbname=dbname), owns_database=True)
+        session = PostgresSession(self, {"dbname": pg_cluster.create_database("scenario_")}, owns_database=True)
         session.execute("CREATE EXTENSION migrate")
         return session
-
-    def drop_database(self, dbname):
-        admin = self._admin()
-        try:
-            admin.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % dbname)
-        finally:
-            admin.close()
 
     def connect(self, spec, wait=True):
         return PostgresSession(self, spec, wait)
