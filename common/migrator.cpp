@@ -266,8 +266,9 @@ std::vector<VersionRow> Migrator::versions() {
     std::vector<Node> current;
     for (const auto& id : table.read())
         if (Node n = g.find(id)) current.push_back(n);
-    std::vector<char> applied(g.revisions().size());
+    std::vector<char> applied(g.revisions().size()), is_current(g.revisions().size());
     for (Node n : g.ancestors(current, true)) applied[n->order] = 1;
+    for (Node n : current) is_current[n->order] = 1;
     auto logged = AuditLog(db_, table.name()).upgrade_checksums();
 
     // History order, bases first, as the steps of a full upgrade would run.
@@ -291,7 +292,7 @@ std::vector<VersionRow> Migrator::versions() {
         row.is_base = rev->is_base();
         row.is_branch_point = rev->is_branch_point();
         row.is_merge_point = rev->is_merge_point();
-        row.is_current = std::find(current.begin(), current.end(), rev) != current.end();
+        row.is_current = is_current[rev->order] != 0;
         row.is_applied = applied[rev->order] != 0;
         if (!rev->is_python) {
             row.checksum = section_checksum(load_sections(*rev).upgrade);
