@@ -9,6 +9,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 pg_regress=${PG_REGRESS:-$(pg_config --pkglibdir)/pgxs/src/test/regress/pg_regress}
 rm -rf "$out"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
+# psql runs the test from this folder: `\i sql/include/...` finds the helpers
+# that several tests share.
+cd "$here"
 if ! "$pg_regress" --bindir="$MIGRATE_PG_BINDIR" --inputdir="$here" --outputdir="$out" \
     --dbname="regress_$test" "$test"; then
   [ ! -f "$out/regression.diffs" ] || cat "$out/regression.diffs"

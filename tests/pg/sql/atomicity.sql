@@ -3,20 +3,7 @@
 -- call even when the caller catches the error; the error names the revision,
 -- its file and PostgreSQL's own message with its own SQLSTATE.
 CREATE EXTENSION migrate;
-CREATE FUNCTION state() RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    tables text;
-    versions text;
-BEGIN
-    SELECT string_agg(relname, ',' ORDER BY relname) INTO tables
-      FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r';
-    IF to_regclass('alembic_version') IS NOT NULL THEN
-        SELECT coalesce(string_agg(version_num, ',' ORDER BY version_num), '(empty)') INTO versions
-          FROM alembic_version;
-    END IF;
-    RETURN 'tables: ' || coalesce(tables, '(none)') || '; versions: ' || coalesce(versions, '(no table)');
-END
-$$;
+\i sql/include/state.sql
 SET migrate.script_location = 'migrate_regress/failing';
 
 -- c fails in the middle of its SQL: nothing remains, not even the version table.
