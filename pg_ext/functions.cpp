@@ -17,34 +17,21 @@ namespace {
 
 using MigratorCall = std::string (Migrator::*)(const std::string&);
 
-// migrate_upgrade, migrate_downgrade, migrate_stamp: one run of the core in
-// an internal subtransaction (SpiDatabase::begin_run).
+// migrate_upgrade, migrate_downgrade, migrate_stamp (one run of the core in
+// an internal subtransaction, SpiDatabase::begin_run), and
+// migrate_upgrade_sql, migrate_downgrade_sql (offline SQL; the version table
+// is only read): a target or range in, the core's text out.
 template <MigratorCall call>
-Datum run_command(FunctionCallInfo fcinfo) {
+Datum target_command(FunctionCallInfo fcinfo) {
     std::string target = required_text_argument(fcinfo, 0, "the target revision");
     require_script_access();
-    std::string log;
+    std::string result;
     {
         SpiDatabase db;
         Migrator migrator(db, session_settings());
-        log = (migrator.*call)(target);
+        result = (migrator.*call)(target);
     }  // SPI_finish: the result belongs in the caller's memory context
-    return text_datum(log);
-}
-
-// migrate_upgrade_sql, migrate_downgrade_sql: offline SQL; the version table
-// is only read.
-template <MigratorCall call>
-Datum offline_sql(FunctionCallInfo fcinfo) {
-    std::string range = required_text_argument(fcinfo, 0, "the target revision");
-    require_script_access();
-    std::string sql;
-    {
-        SpiDatabase db;
-        Migrator migrator(db, session_settings());
-        sql = (migrator.*call)(range);
-    }
-    return text_datum(sql);
+    return text_datum(result);
 }
 
 // migrate_diff() and migrate_check(): the current schema against
@@ -130,11 +117,11 @@ Datum config(FunctionCallInfo fcinfo) {
 }  // namespace
 }  // namespace migrate::pg
 
-MIGRATE_SQL_FUNCTION(migrate_upgrade, migrate::pg::run_command<&migrate::Migrator::upgrade>)
-MIGRATE_SQL_FUNCTION(migrate_downgrade, migrate::pg::run_command<&migrate::Migrator::downgrade>)
-MIGRATE_SQL_FUNCTION(migrate_stamp, migrate::pg::run_command<&migrate::Migrator::stamp>)
-MIGRATE_SQL_FUNCTION(migrate_upgrade_sql, migrate::pg::offline_sql<&migrate::Migrator::upgrade_sql>)
-MIGRATE_SQL_FUNCTION(migrate_downgrade_sql, migrate::pg::offline_sql<&migrate::Migrator::downgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_upgrade, migrate::pg::target_command<&migrate::Migrator::upgrade>)
+MIGRATE_SQL_FUNCTION(migrate_downgrade, migrate::pg::target_command<&migrate::Migrator::downgrade>)
+MIGRATE_SQL_FUNCTION(migrate_stamp, migrate::pg::target_command<&migrate::Migrator::stamp>)
+MIGRATE_SQL_FUNCTION(migrate_upgrade_sql, migrate::pg::target_command<&migrate::Migrator::upgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_downgrade_sql, migrate::pg::target_command<&migrate::Migrator::downgrade_sql>)
 MIGRATE_SQL_FUNCTION(migrate_revision, migrate::pg::revision)
 MIGRATE_SQL_FUNCTION(migrate_merge, migrate::pg::merge)
 MIGRATE_SQL_FUNCTION(migrate_diff, migrate::pg::schema_command<&migrate::Migrator::diff>)

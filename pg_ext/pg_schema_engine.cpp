@@ -7,9 +7,7 @@
 #include "error.hpp"
 #include "pg_catalog_reader.hpp"
 #include "pg_ddl.hpp"
-#include "pg_guard.hpp"
-
-#include "pg_headers.hpp"
+#include "subtransaction.hpp"
 
 namespace migrate::pg {
 namespace {
@@ -18,32 +16,13 @@ namespace {
 // it, the database is left as it was.
 class ScratchSubtransaction {
 public:
-    ScratchSubtransaction() {
-        pg_call([&] {
-            context_ = CurrentMemoryContext;
-            owner_ = CurrentResourceOwner;
-            BeginInternalSubTransaction(nullptr);
-            MemoryContextSwitchTo(context_);
-        });
-    }
-    ~ScratchSubtransaction() {
-        try {
-            pg_call([&] {
-                RollbackAndReleaseCurrentSubTransaction();
-                MemoryContextSwitchTo(context_);
-                CurrentResourceOwner = owner_;
-            });
-        } catch (...) {
-            // Only out of memory; the error being reported aborts the
-            // caller's transaction, which undoes the scratch schema anyway.
-        }
-    }
+    ScratchSubtransaction() { sub_.begin(); }
+    ~ScratchSubtransaction() { sub_.rollback(); }
     ScratchSubtransaction(const ScratchSubtransaction&) = delete;
     ScratchSubtransaction& operator=(const ScratchSubtransaction&) = delete;
 
 private:
-    MemoryContext context_ = nullptr;
-    ResourceOwner owner_ = nullptr;
+    InternalSubtransaction sub_;
 };
 
 // Relations and types outside the scratch schema (but temporary ones): a

@@ -41,7 +41,7 @@ SpiDatabase::SpiDatabase() : unwinding_at_start_(std::uncaught_exceptions()) {
 }
 
 SpiDatabase::~SpiDatabase() {
-    if (in_run_) rollback_run();
+    run_.rollback();
     // On an error path the ERROR's abort of the (sub)transaction closes the
     // connection; SPI_finish here would act on a half-failed state.
     if (std::uncaught_exceptions() > unwinding_at_start_) return;
@@ -99,13 +99,7 @@ bool SpiDatabase::table_exists(const TableName& table) {
 }
 
 void SpiDatabase::begin_run(const TableName& version_table) {
-    pg_call([&] {
-        run_context_ = CurrentMemoryContext;
-        run_owner_ = CurrentResourceOwner;
-        BeginInternalSubTransaction(nullptr);
-        MemoryContextSwitchTo(run_context_);
-    });
-    in_run_ = true;
+    run_.begin();
     try {
         // The key names the table as resolved now, so every session that
         // would write the same version table waits for the same lock.
@@ -113,33 +107,13 @@ void SpiDatabase::begin_run(const TableName& version_table) {
               "'migrate ' || coalesce(nullif($1, ''), current_schema()) || '.' || $2, 0))",
               {version_table.schema, version_table.name});
     } catch (...) {
-        rollback_run();
+        run_.rollback();
         throw;
     }
 }
 
-void SpiDatabase::commit_run() {
-    pg_call([&] {
-        ReleaseCurrentSubTransaction();
-        MemoryContextSwitchTo(run_context_);
-        CurrentResourceOwner = run_owner_;
-    });
-    in_run_ = false;
-}
+void SpiDatabase::commit_run() { run_.commit(); }
 
-void SpiDatabase::rollback_run() noexcept {
-    if (!in_run_) return;
-    in_run_ = false;
-    try {
-        pg_call([&] {
-            RollbackAndReleaseCurrentSubTransaction();
-            MemoryContextSwitchTo(run_context_);
-            CurrentResourceOwner = run_owner_;
-        });
-    } catch (...) {
-        // The error being reported aborts the caller's (sub)transaction,
-        // which undoes the run all the same.
-    }
-}
+void SpiDatabase::rollback_run() noexcept { run_.rollback(); }
 
 }  // namespace migrate::pg

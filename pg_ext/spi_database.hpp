@@ -5,9 +5,7 @@
 
 #include "database.hpp"
 #include "pg_literal.hpp"
-
-struct MemoryContextData;
-struct ResourceOwnerData;
+#include "subtransaction.hpp"
 
 namespace migrate::pg {
 
@@ -43,9 +41,7 @@ public:
 
 private:
     int unwinding_at_start_;  // std::uncaught_exceptions() when connected
-    bool in_run_ = false;
-    MemoryContextData* run_context_ = nullptr;  // restored after the subtransaction ends
-    ResourceOwnerData* run_owner_ = nullptr;
+    InternalSubtransaction run_;
 };
 
 }  // namespace migrate::pg
