@@ -29,7 +29,7 @@ least 10 times faster than Alembic in both races.
 The diff race also times B's SQL run directly, without migrate, into what
 migrate_diff loads it into (SQLite: a new in-memory database; PostgreSQL: a
 new schema in a transaction rolled back): the floor of any diff that, as
-SPEC section 8 requires, has the engine run the target schema. Alembic's time
+docs/reference.md section 8 requires, has the engine run the target schema. Alembic's time
 over the floor is the most such a diff can gain on Alembic; on PostgreSQL,
 where creating B's 3,000 relation files dominates, it is below 10.
 

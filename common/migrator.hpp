@@ -1,5 +1,5 @@
 #pragma once
-// The SQL functions of SPEC section 7, engine-neutral: each extension parses
+// The SQL functions of docs/reference.md section 7, engine-neutral: each extension parses
 // its arguments, builds a Migrator over its Database and returns the result.
 #include <memory>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Offline mode (SPEC section 7): the SQL script a run would execute, version
+// Offline mode (docs/reference.md section 7): the SQL script a run would execute, version
 // table statements included, in the shape of Alembic's `--sql` output.
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
-// Reads revision files: the header of native `.sql` files (SPEC section 2), the
-// header assignments of Alembic `.py` files (SPEC section 3), and the upgrade
+// Reads revision files: the header of native `.sql` files (docs/reference.md section 2), the
+// header assignments of Alembic `.py` files (docs/reference.md section 3), and the upgrade
 // and downgrade sections of a `.sql` file when a step needs them.
 #include <string>
 #include <string_view>
@@ -22,7 +22,7 @@ RevisionSections parse_sql_sections(std::string_view text);
 // fields rather than the message.
 bool is_header_field(std::string_view line);
 
-// Checks a revision id against SPEC section 2; throws naming `path`.
+// Checks a revision id against docs/reference.md section 2; throws naming `path`.
 void validate_revision_id(const std::string& id, const std::string& path);
 
 // Every `.sql` and `.py` revision of `versions_dir`, in file-name order.

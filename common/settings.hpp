@@ -1,5 +1,5 @@
 #pragma once
-// The settings of SPEC section 5: a session value wins over migrate.ini, which
+// The settings of docs/reference.md section 5: a session value wins over migrate.ini, which
 // wins over the default.
 #include <map>
 #include <optional>

@@ -1,4 +1,4 @@
-// The SQL functions of SPEC section 7 for PostgreSQL (the migrate_versions
+// The SQL functions of docs/reference.md section 7 for PostgreSQL (the migrate_versions
 // function is in versions_srf.cpp).
 #include <string>
 

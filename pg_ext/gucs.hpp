@@ -1,5 +1,5 @@
 #pragma once
-// The settings of SPEC section 5 as GUCs migrate.<key>, defined in _PG_init.
+// The settings of docs/reference.md section 5 as GUCs migrate.<key>, defined in _PG_init.
 #include <map>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Who may make the server read migration scripts (SPEC section 8).
+// Who may make the server read migration scripts (docs/reference.md section 8).
 
 namespace migrate::pg {
 

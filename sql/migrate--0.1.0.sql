@@ -1,4 +1,4 @@
--- The SQL functions of SPEC section 7 and the migrate_versions view.
+-- The SQL functions of docs/reference.md section 7 and the migrate_versions view.
 \echo Use "CREATE EXTENSION migrate" to load this file. \quit
 
 -- Every function runs as its caller (SECURITY INVOKER: each step's DDL is

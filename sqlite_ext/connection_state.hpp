@@ -13,7 +13,7 @@ namespace migrate::sqlite {
 struct ConnectionState {
     std::map<std::string, std::string> session_settings;
 
-    // SPEC section 5: MIGRATE_SCRIPT_LOCATION replaces the default, which is
+    // docs/reference.md section 5: MIGRATE_SCRIPT_LOCATION replaces the default, which is
     // relative to the process's working directory.
     Settings settings() const {
         const char* env = std::getenv("MIGRATE_SCRIPT_LOCATION");

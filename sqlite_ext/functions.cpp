@@ -1,4 +1,4 @@
-// The SQL functions of SPEC section 7 for SQLite.
+// The SQL functions of docs/reference.md section 7 for SQLite.
 #include <string>
 
 #include "connection_state.hpp"

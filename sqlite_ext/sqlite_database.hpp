@@ -1,5 +1,5 @@
 #pragma once
-// The core's Database interface over one SQLite connection, with SPEC
+// The core's Database interface over one SQLite connection, with docs/reference.md
 // section 8's transaction and foreign-key procedure.
 #include "sqlite_api.hpp"
 

@@ -3,7 +3,7 @@
 // make, and the SQL of each operation. What ALTER TABLE cannot do is done by
 // rebuilding the table from the target's CREATE TABLE text with its rows
 // (https://www.sqlite.org/lang_altertable.html#otheralter); the run's
-// foreign-key procedure (SPEC section 8) keeps child rows.
+// foreign-key procedure (docs/reference.md section 8) keeps child rows.
 #include <string>
 #include <vector>
 

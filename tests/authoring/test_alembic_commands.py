@@ -14,7 +14,7 @@ A sequence entry is (command, target, expectation): expectation OK, or
 Alembic's error text (part of it), which also pins down that the test covers
 what it means to; target is a string, or a list for a stamp of several
 revisions. Crash(text) marks commands where Alembic 1.8 itself crashes
-(SPEC 6: migrate gives a clear error instead, and changes nothing); RESYNC a
+(docs/reference.md section 6: migrate gives a clear error instead, and changes nothing); RESYNC a
 command after one, which both must run and which must leave the same state.
 """
 import os
@@ -110,7 +110,7 @@ class CommandAgreement(TempDirTestCase):
             alembic_state = database_state(alembic_db)
             if alembic_error and alembic_state[0] == [] and before[0] is None:
                 # Alembic creates the version table before it finds the error
-                # and leaves it; migrate writes nothing on failure (SPEC 8).
+                # and leaves it; migrate writes nothing on failure (docs/reference.md section 8).
                 alembic_state = (None, alembic_state[1])
             migrate_state, log_sql = split_log(database_state(migrate_db))
             # migrate makes its audit log with the version table, on the first step

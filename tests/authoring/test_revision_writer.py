@@ -1,5 +1,5 @@
 """migrate_revision and migrate_merge on their own: the file they write (id,
-name, the header of SPEC section 2, empty sections), script.sql.tmpl, the
+name, the header of docs/reference.md section 2, empty sections), script.sql.tmpl, the
 options, and the guarantees: a file is written whole or not at all, and
 never outside versions/. (Agreement with `alembic revision`/`merge` is in
 test_alembic_revision.)"""

@@ -15,7 +15,7 @@ A pair is a folder corpus/<engine>/NN_name/ with
 
 For each pair: A is loaded with its rows, migrate_revision(message, true)
 writes the diff and its reverse, migrate_upgrade applies it with foreign keys
-enforced (SPEC section 8's procedure keeps child rows through rebuilds), the
+enforced (docs/reference.md section 8's procedure keeps child rows through rebuilds), the
 schema then matches B (diffing again gives nothing, and the catalog equals a
 database loaded from b.sql), the kept columns keep their rows, and
 migrate_downgrade brings the schema back to A with those rows. Each B is

@@ -1,4 +1,4 @@
-// libFuzzer target: Alembic's identifier grammar (SPEC section 6) and the
+// libFuzzer target: Alembic's identifier grammar (docs/reference.md section 6) and the
 // planner behind it. The input is a target argument, optionally followed by a
 // line holding the version table's rows (comma-separated); the target is
 // resolved and planned as upgrade, downgrade and stamp from those rows and

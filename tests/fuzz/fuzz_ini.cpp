@@ -1,4 +1,4 @@
-// libFuzzer target: the migrate.ini reader (SPEC section 5).
+// libFuzzer target: the migrate.ini reader (docs/reference.md section 5).
 #include <cstddef>
 #include <cstdint>
 #include <string>

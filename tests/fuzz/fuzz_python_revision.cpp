@@ -1,4 +1,4 @@
-// libFuzzer target: the header reader of Alembic .py revision files (SPEC
+// libFuzzer target: the header reader of Alembic .py revision files (docs/reference.md
 // section 3): the assignments, their Python literals and the docstring.
 #include <cstddef>
 #include <cstdint>

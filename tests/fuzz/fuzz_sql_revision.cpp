@@ -1,4 +1,4 @@
-// libFuzzer target: the native revision file reader (SPEC section 2), its
+// libFuzzer target: the native revision file reader (docs/reference.md section 2), its
 // header and its upgrade/downgrade sections.
 #include <cstddef>
 #include <cstdint>

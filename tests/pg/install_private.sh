@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# install_private.sh PREFIX PGXS_BUILD [make args...]: the sanitized build's
-# "pg: install extension" (tests/run-sanitized.sh). Copies the installed
-# PostgreSQL 15 tree (pg_config's bin/lib dir and share dir) under PREFIX,
-# keeping the /usr/... layout, then builds the extension with ASan and UBSan
-# (Makefile.pgxs MIGRATE_SANITIZE=1) in PGXS_BUILD and installs it into that
-# copy only (DESTDIR=PREFIX). The system installation is never written.
+# install_private.sh PREFIX PGXS_BUILD [make args...]: the tests' "pg: install
+# extension". Copies the installed PostgreSQL 15 tree (pg_config's bin/lib dir
+# and share dir) under PREFIX, keeping the /usr/... layout, then builds the
+# extension in PGXS_BUILD (with ASan and UBSan when MIGRATE_SANITIZE=1, as
+# tests/run-sanitized.sh sets) and installs it into that copy only
+# (DESTDIR=PREFIX). The system installation is never written.
 #
 # PostgreSQL finds its lib and share folders relative to its own executable,
 # so PREFIX/usr/lib/postgresql/15/bin/postgres loads PREFIX's migrate.so;
@@ -33,7 +33,7 @@ done
 rm -f "$prefix$pkglibdir"/migrate.so "$prefix$sharedir"/extension/migrate[.-]*
 
 mkdir -p "$build"
-"$make" -s -C "$build" -f "$here/../../Makefile.pgxs" PG_CONFIG="$pg_config" MIGRATE_SANITIZE=1 "$@" \
+"$make" -s -C "$build" -f "$here/../../Makefile.pgxs" PG_CONFIG="$pg_config" MIGRATE_SANITIZE="${MIGRATE_SANITIZE:-}" "$@" \
   install DESTDIR="$prefix"
 [ -f "$prefix$pkglibdir/migrate.so" ] || { echo "install_private.sh: no $prefix$pkglibdir/migrate.so" >&2; exit 1; }
 
@@ -43,4 +43,4 @@ if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -r "$prefix$pkglibdir/m
   echo "install_private.sh: the postgres user cannot read $prefix$pkglibdir/migrate.so" >&2
   exit 1
 fi
-echo "sanitized extension installed into $prefix$pkglibdir (server: $prefix$bindir)"
+echo "extension installed into $prefix$pkglibdir (server: $prefix$bindir)"

@@ -1,4 +1,4 @@
-"""One deployer at a time (SPEC section 8) on PostgreSQL: sessions calling
+"""One deployer at a time (docs/reference.md section 8) on PostgreSQL: sessions calling
 migrate_upgrade('head') at the same moment serialise on the advisory lock
 taken before the version table is read. Every step runs once, the version
 table ends right, and no session fails: the losers wait, then find nothing

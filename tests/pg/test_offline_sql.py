@@ -1,4 +1,4 @@
-"""Offline SQL on PostgreSQL (SPEC section 7): the text of
+"""Offline SQL on PostgreSQL (docs/reference.md section 7): the text of
 migrate_upgrade_sql / migrate_downgrade_sql, run with psql in a database of
 its own, gives the same schema and version rows as the online call, on a
 history with a dollar-quoted function and trigger, a branch and a merge."""

@@ -1,4 +1,4 @@
-"""All or nothing (SPEC section 8): a failing step leaves no step's changes
+"""All or nothing (docs/reference.md section 8): a failing step leaves no step's changes
 and no version-table change; inside the caller's transaction the call joins
 it; and SQLite's foreign-key procedure."""
 
@@ -149,7 +149,7 @@ class SqliteStatementsInProgressTest(ScenarioTest):
 
 
 class SqliteForeignKeysTest(ScenarioTest):
-    """SPEC section 8: with PRAGMA foreign_keys=ON outside a transaction the run
+    """docs/reference.md section 8: with PRAGMA foreign_keys=ON outside a transaction the run
     turns enforcement off, checks foreign_key_check before committing, and
     turns it back on."""
 

@@ -1,4 +1,4 @@
-"""One deployer at a time (SPEC section 8): two processes call
+"""One deployer at a time (docs/reference.md section 8): two processes call
 migrate_upgrade('head') on one database at the same moment. Each step is
 applied exactly once; the loser either waits and finds nothing to do, or
 (when it may not wait) fails with the engine's own busy error."""

@@ -16,7 +16,7 @@ import time
 
 import pg_cluster  # tests/pg_cluster.py; tests/ is the working directory
 
-# The columns of migrate_versions, in the SPEC's order, then the audit
+# The columns of migrate_versions, in the reference's order, then the audit
 # log's checksum and modified flag.
 VERSION_COLUMNS = [
     "revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "path",

@@ -1,4 +1,4 @@
-"""Security (SPEC section 8). SQLite: the functions with side effects and
+"""Security (docs/reference.md section 8). SQLite: the functions with side effects and
 migrate_versions are SQLITE_DIRECTONLY, so a view or trigger planted in an
 untrusted database file cannot reach them."""
 

@@ -1,4 +1,4 @@
-"""Eight deployers at once, round after round (SPEC section 8, "one deployer
+"""Eight deployers at once, round after round (docs/reference.md section 8, "one deployer
 at a time"): eight processes call migrate_upgrade('head') on one database at
 the same moment, twenty times over, each round with new revisions to apply.
 Every step runs exactly once; the version table, the audit log and what the

@@ -213,7 +213,7 @@ class EmptyProjectTest(ScenarioTest):
 
 
 class VersionTableShapeTest(ScenarioTest):
-    """SPEC section 4: exactly Alembic's table, created by the first step."""
+    """docs/reference.md section 4: exactly Alembic's table, created by the first step."""
 
     def test_shape(self):
         self.project(rev("a"))

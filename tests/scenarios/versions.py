@@ -201,7 +201,7 @@ class AlembicRevisionsTest(ScenarioTest):
 
 
 class RevisionFileFormatTest(ScenarioTest):
-    """SPEC section 2 as files are really written."""
+    """docs/reference.md section 2 as files are really written."""
 
     def write(self, root, name, text):
         write_file(os.path.join(root, "versions", name), text)

@@ -1,5 +1,5 @@
-// The script loader: headers of native .sql revisions (SPEC section 2), the
-// header assignments of Alembic .py revisions (SPEC section 3), the
+// The script loader: headers of native .sql revisions (docs/reference.md section 2), the
+// header assignments of Alembic .py revisions (docs/reference.md section 3), the
 // upgrade/downgrade sections, and reading a versions/ folder.
 #include <sys/stat.h>
 
@@ -48,7 +48,7 @@ DROP TABLE account;
 
 // ---- .sql headers ----------------------------------------------------------
 
-TEST_CASE("sql header: the SPEC example", "[loader][sql]") {
+TEST_CASE("sql header: the reference example", "[loader][sql]") {
     auto rev = parse_sql_revision(kSpecExample, "versions/ae1027a6acf_create_account_table.sql");
     CHECK(rev.id == "ae1027a6acf");
     CHECK(rev.message == "create account table");
@@ -163,7 +163,7 @@ TEST_CASE("sql header: errors name the file", "[loader][sql][errors]") {
 // ---- .sql sections -----------------------------------------------------------
 
 TEST_CASE("sql sections", "[loader][sql]") {
-    SECTION("the SPEC example") {
+    SECTION("the reference example") {
         auto s = parse_sql_sections(kSpecExample);
         CHECK(s.upgrade == "CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n\n");
         CHECK(s.downgrade == "DROP TABLE account;\n");

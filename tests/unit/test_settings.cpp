@@ -1,4 +1,4 @@
-// Settings (SPEC section 5): migrate.ini parsing, defaults, and the order
+// Settings (docs/reference.md section 5): migrate.ini parsing, defaults, and the order
 // session > migrate.ini > default.
 #include <functional>
 #include <map>

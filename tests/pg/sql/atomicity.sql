@@ -1,4 +1,4 @@
--- All or nothing (SPEC section 8): a call runs in the caller's transaction,
+-- All or nothing (docs/reference.md section 8): a call runs in the caller's transaction,
 -- inside an internal subtransaction, so a failing step leaves nothing of the
 -- call even when the caller catches the error; the error names the revision,
 -- its file and PostgreSQL's own message with its own SQLSTATE.

@@ -1,8 +1,8 @@
--- Every SQL function of SPEC section 7 on PostgreSQL, on a linear and on a
+-- Every SQL function of docs/reference.md section 7 on PostgreSQL, on a linear and on a
 -- branched history. Script locations are relative to the data directory.
 CREATE EXTENSION migrate;
 
--- Nothing is set: the defaults of SPEC section 5.
+-- Nothing is set: the defaults of docs/reference.md section 5.
 SELECT migrate_config('script_location') AS script_location,
        migrate_config('version_table') AS version_table,
        migrate_config('version_table_schema') AS version_table_schema,

@@ -1,4 +1,4 @@
--- Security (SPEC section 8): reading scripts needs superuser or
+-- Security (docs/reference.md section 8): reading scripts needs superuser or
 -- pg_read_server_files; functions are SECURITY INVOKER, so each step's DDL
 -- runs as the caller.
 CREATE EXTENSION migrate;

@@ -1,4 +1,4 @@
--- Settings are GUCs migrate.<key> (SPEC section 5): session value > migrate.ini
+-- Settings are GUCs migrate.<key> (docs/reference.md section 5): session value > migrate.ini
 -- > default; migrate_config reads and sets them like SET.
 CREATE EXTENSION migrate;
 SELECT name, setting, context, vartype FROM pg_settings WHERE name LIKE 'migrate.%' ORDER BY name;
