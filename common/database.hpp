@@ -1,6 +1,7 @@
 #pragma once
 // The only way the core reaches a database. Each extension implements it over
 // its engine's API; everything else in common/ is engine-neutral.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,13 @@ public:
 
     // Runs SQL text that may hold several statements (a step's section).
     virtual void execute(const std::string& sql) = 0;
+    // Runs a step's section. On failure, `failed_line` is set, where the
+    // engine can tell, to the 0-based line of `sql` holding the failing
+    // statement or the error's position (the core turns it into a file line).
+    virtual void execute_step(const std::string& sql, std::size_t& failed_line) {
+        (void)failed_line;
+        execute(sql);
+    }
     // Runs one statement with `?`-free positional text parameters ($1.. on
     // PostgreSQL, ?1.. on SQLite: see `parameter`) and returns every row.
     virtual std::vector<Row> query(const std::string& sql,
@@ -43,6 +51,10 @@ public:
     // An SQL expression for the current time in UTC as text
     // ("YYYY-MM-DD HH:MM:SS.ffffff"), for audit-log rows of offline scripts.
     virtual std::string utc_now_sql() const = 0;
+    // Reports one of Alembic's warnings (util.warn) where the engine has a
+    // channel for them (PostgreSQL: a WARNING); false where it has none, and
+    // the core puts the warning in the call's returned log instead.
+    virtual bool warn(const std::string&) { return false; }
     // How many threads the core may use to read a large script folder; 1
     // where the host process must not get threads (a PostgreSQL backend).
     virtual int reader_threads() const { return 1; }

@@ -23,10 +23,15 @@ public:
         : std::runtime_error(message), kind_(kind), engine_code_(engine_code) {}
     ErrorKind kind() const noexcept { return kind_; }
     int engine_code() const noexcept { return engine_code_; }
+    // Where the error happened (a revision file and line), for engines that
+    // report it apart from the message (PostgreSQL's CONTEXT).
+    const std::string& context() const noexcept { return context_; }
+    void set_context(std::string context) { context_ = std::move(context); }
 
 private:
     ErrorKind kind_;
     int engine_code_;
+    std::string context_;
 };
 
 // Alembic's RevisionError/CommandError family: the text is Alembic's own.

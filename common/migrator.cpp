@@ -88,6 +88,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
     if (name != "stamp" && target.find(':') != std::string::npos)
         throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
                                          name, target));
+    check_target(target);
     const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
     VersionTable table(db_, settings_.version_table());
     const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
@@ -97,10 +98,11 @@ std::string Migrator::run(const char* command, const std::string& target) {
         bool table_exists = table.exists();
         std::vector<std::string> current = table_exists ? table.read() : std::vector<std::string>{};
         std::vector<Step> steps;
+        std::vector<std::string> warnings;
         if (name == "upgrade")
             steps = plan_upgrade(g, current, target);
         else if (name == "downgrade")
-            steps = plan_downgrade(g, current, target);
+            steps = plan_downgrade(g, current, target, &warnings);
         else
             steps = plan_stamp(g, current, split_targets(target));
 
@@ -123,6 +125,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
         AuditLog audit(db_, table.name());
         bool audit_exists = !steps.empty() && audit.exists();
         std::string log;
+        for (const auto& warning : warnings)
+            if (!db_.warn(warning)) log += "WARNING: " + warning + "\n";
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step& step = steps[i];
             if (!table_exists) {
@@ -138,15 +142,25 @@ std::string Migrator::run(const char* command, const std::string& target) {
             if (step.kind != Step::Kind::Stamp) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
                 if (!trim(*sql).empty()) {
+                    std::size_t failed_line = std::string::npos;
                     try {
-                        db_.execute(*sql);
+                        db_.execute_step(*sql, failed_line);
                     } catch (const Error& e) {
+                        // The file's own line, not the section's: the section
+                        // starts after its directive.
+                        std::string where = step.revision->path;
+                        if (failed_line != std::string::npos)
+                            where += fmt::format(", line {}",
+                                                 failed_line + (step.is_upgrade() ? sections[i].upgrade_line
+                                                                                  : sections[i].downgrade_line));
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
-                        std::throw_with_nested(Error(ErrorKind::Execution,
-                                                     fmt::format("{} of revision {} ({}) failed: {}", name,
-                                                                 step.revision->id, step.revision->path, e.what()),
-                                                     e.engine_code()));
+                        Error error(ErrorKind::Execution,
+                                    fmt::format("{} of revision {} ({}) failed: {}", name, step.revision->id, where,
+                                                e.what()),
+                                    e.engine_code());
+                        error.set_context(fmt::format("revision {}, file {}", step.revision->id, where));
+                        std::throw_with_nested(error);
                     }
                 }
             }
@@ -179,10 +193,12 @@ std::string Migrator::downgrade_sql(const std::string& range) { return offline("
 
 std::string Migrator::offline(const char* command, const std::string& range) {
     const std::string name(command);
-    const RevisionGraph& g = graph();
-    std::vector<std::string> start;
     std::string target = range;
     auto colon = range.find(':');
+    check_target(colon == std::string::npos ? range : range.substr(colon + 1));
+    if (colon != std::string::npos) check_target(range.substr(0, colon));
+    const RevisionGraph& g = graph();
+    std::vector<std::string> start;
     if (colon == std::string::npos) {
         start = VersionTable(db_, settings_.version_table()).read();
     } else {
@@ -234,16 +250,33 @@ std::string Migrator::diff() {
 }
 
 std::string Migrator::check() {
-    SchemaComparison comparison(schema_engine(), settings_);
-    std::string changes = schema::describe_changes(comparison.upgrade().changes);
-    // An applied script edited since it ran is drift too, as Flyway's validate.
-    // Without a log no checksum was recorded, so a database migrate never
-    // migrated is checked against its target schema alone, as before the log.
+    // As Alembic's check: the target is compared with the heads' schema only.
+    const RevisionGraph& g = graph();
+    auto heads = g.ids(g.heads());
+    std::sort(heads.begin(), heads.end());
+    if (VersionTable(db_, settings_.version_table()).read() != heads)
+        throw revision_error("Target database is not up to date.");
+    // An applied script edited since it ran is drift too, as Flyway's validate,
+    // with or without a target schema. Without a log no checksum was recorded,
+    // so a database migrate never migrated is checked against its target
+    // schema alone.
+    std::string changes;
     if (AuditLog(db_, settings_.version_table()).exists())
         for (const auto& row : versions())
             if (row.modified) changes += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
-    if (changes.empty()) return "No new upgrade operations detected.";
-    throw revision_error("New upgrade operations detected:\n" + changes);
+    const std::string target = settings_.get("target_schema");
+    struct stat st;
+    const bool has_target = ::stat(target.c_str(), &st) == 0;
+    if (has_target) {
+        SchemaComparison comparison(schema_engine(), settings_);
+        changes = schema::describe_changes(comparison.upgrade().changes) + changes;
+    }
+    if (!changes.empty()) throw revision_error("New upgrade operations detected:\n" + changes);
+    if (!has_target)
+        return fmt::format("No new upgrade operations detected. (No target schema at '{}': only the applied "
+                           "revisions were checked against the checksums logged when they ran.)",
+                           target);
+    return "No new upgrade operations detected.";
 }
 
 std::string Migrator::merge(const std::string& revisions, const std::string& message) {

@@ -31,14 +31,14 @@ struct RelativeTarget {
 };
 
 std::optional<RelativeTarget> match_relative(const std::string& s) {
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto is_word = [](char c) { return is_ascii_alnum(c) || c == '_'; };
     auto rest_at = [&](std::size_t i) -> std::optional<RelativeTarget> {
         std::size_t j = i;
         while (j < s.size() && is_word(s[j])) ++j;
-        if (j + 1 >= s.size() || (s[j] != '+' && s[j] != '-') || !std::isdigit(static_cast<unsigned char>(s[j + 1])))
+        if (j + 1 >= s.size() || (s[j] != '+' && s[j] != '-') || !is_ascii_digit(s[j + 1]))
             return std::nullopt;
         std::size_t k = j + 1;
-        while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+        while (k < s.size() && is_ascii_digit(s[k])) ++k;
         if (k - j > 9) return std::nullopt;
         return RelativeTarget{"", s.substr(i, j - i), s.substr(j, k - j)};
     };
@@ -51,6 +51,10 @@ std::optional<RelativeTarget> match_relative(const std::string& s) {
     }
     return rest_at(0);
 }
+
+// Alembic's util.warn text; it then goes down the first row's branch.
+constexpr const char* kAmbiguousRelativeDowngrade =
+    "downgrade -1 from multiple heads is ambiguous; this usage will be disallowed in a future release.";
 
 std::string didnt_produce(const std::string& relative, int steps) {
     return fmt::format("Relative revision {} didn't produce {} migrations", relative, std::abs(steps));
@@ -72,7 +76,8 @@ void require_revisions(const std::vector<Node>& nodes, const RevSpec& spec) {
 // Alembic's _parse_downgrade_target: the branch label and the revision a
 // downgrade goes to (nullptr: base).
 std::pair<std::string, Node> parse_downgrade_target(const RevisionGraph& g, const RevSpec& current,
-                                                    const std::string& target, bool assert_relative_length) {
+                                                    const std::string& target, bool assert_relative_length,
+                                                    std::vector<std::string>& warnings) {
     if (auto m = match_relative(target)) {
         int rel = m->steps();
         if (rel >= 0) {
@@ -108,6 +113,8 @@ std::pair<std::string, Node> parse_downgrade_target(const RevisionGraph& g, cons
                 symbol = on_branch[0]->id;
             } else {
                 if (current.ids.empty()) throw revision_error(didnt_produce(m->relative, rel));
+                if (std::set<std::string>(current.ids.begin(), current.ids.end()).size() > 1)
+                    warnings.push_back(kAmbiguousRelativeDowngrade);
                 symbol = current.ids[0];
                 label = symbol;  // restrict the walk to the selected branch
             }
@@ -184,8 +191,8 @@ std::vector<Node> collect_upgrade(const RevisionGraph& g, const std::string& upp
 }
 
 std::vector<Node> collect_downgrade(const RevisionGraph& g, const RevSpec& upper, const std::string& target,
-                                    std::vector<Node>& heads) {
-    auto [branch_label, target_rev] = parse_downgrade_target(g, upper, target, true);
+                                    std::vector<Node>& heads, std::vector<std::string>& warnings) {
+    auto [branch_label, target_rev] = parse_downgrade_target(g, upper, target, true, warnings);
     if (target_rev == kWalkedPastBase) target_rev = nullptr;
     std::vector<Node> roots;
     if (!target_rev) {
@@ -417,6 +424,26 @@ std::vector<Node> topological_sort(const RevisionGraph& g, const std::vector<Nod
     return output;
 }
 
+void check_target(const std::string& target) {
+    if (trim(target).empty())
+        throw revision_error(fmt::format("An empty target revision ('{}') is not allowed; give a revision id, "
+                                         "'head', 'heads' or 'base'",
+                                         printable(target)));
+    for (auto item : split(target, ',')) {
+        auto part = trim(item);
+        if (part.empty())
+            throw revision_error(fmt::format("Empty revision in the target list '{}'", printable(target)));
+        auto at = part.find('@');
+        if (at == std::string_view::npos) continue;
+        // As Alembic resolves "x@": the label alone, which names no revision.
+        if (trim(part.substr(at + 1)).empty())
+            throw revision_error(fmt::format("Can't locate revision identified by '{}'", printable(part.substr(0, at))));
+        if (trim(part.substr(0, at)).empty())
+            throw revision_error(fmt::format("Can't locate revision identified by '{}': no branch label before '@'",
+                                             printable(part)));
+    }
+}
+
 std::vector<Step> plan_upgrade(const RevisionGraph& g, const std::vector<std::string>& current,
                                const std::string& target) {
     require_id_rows(g, current);
@@ -433,12 +460,13 @@ std::vector<Step> plan_upgrade(const RevisionGraph& g, const std::vector<std::st
 }
 
 std::vector<Step> plan_downgrade(const RevisionGraph& g, const std::vector<std::string>& current,
-                                 const std::string& target) {
+                                 const std::string& target, std::vector<std::string>* warnings) {
     require_id_rows(g, current);
+    std::vector<std::string> ignored;
     return with_command_errors(
         "Destination {end} is not a valid downgrade target from current head(s)", "", target, [&] {
             std::vector<Node> heads;
-            auto drop = collect_downgrade(g, RevSpec::many(current), target, heads);
+            auto drop = collect_downgrade(g, RevSpec::many(current), target, heads, warnings ? *warnings : ignored);
             std::vector<Step> steps;
             for (Node n : topological_sort(g, drop, heads)) steps.push_back(revision_step(Step::Kind::Downgrade, n));
             return steps;

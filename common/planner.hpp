@@ -28,11 +28,18 @@ struct Step {
     std::string describe() const;
 };
 
+// docs/reference.md section 6: an empty or white-space target, or a part of
+// one (a comma-separated item, a side of `@`), is an error, never a synonym
+// of base or heads. Throws a Revision error; `target` is one side of a range.
+void check_target(const std::string& target);
+
 // `current` is the version table's rows; `target` the user's argument.
 std::vector<Step> plan_upgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
                                const std::string& target);
+// `warnings` receives Alembic's warnings (a relative downgrade from several
+// heads), which do not stop the plan.
 std::vector<Step> plan_downgrade(const RevisionGraph& graph, const std::vector<std::string>& current,
-                                 const std::string& target);
+                                 const std::string& target, std::vector<std::string>* warnings = nullptr);
 std::vector<Step> plan_stamp(const RevisionGraph& graph, const std::vector<std::string>& current,
                              const std::vector<std::string>& targets);
 

@@ -22,7 +22,7 @@ std::optional<long> as_integer(const std::string& s) {
     std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     if (i == s.size() || s.size() - i > 9) return std::nullopt;
     for (std::size_t j = i; j < s.size(); ++j)
-        if (!std::isdigit(static_cast<unsigned char>(s[j]))) return std::nullopt;
+        if (!is_ascii_digit(s[j])) return std::nullopt;
     return std::strtol(s.c_str(), nullptr, 10);
 }
 

@@ -104,14 +104,14 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 bool is_word_char(char32_t c) {
-    if (c < 0x80) return std::isalnum(static_cast<int>(c)) || c == '_';
+    if (c < 0x80) return is_ascii_alnum(static_cast<char>(c)) || c == '_';
     if (c == kReplacement) return false;
     locale_t locale = unicode_ctype();
     return locale ? ::iswalnum_l(static_cast<wint_t>(c), locale) != 0 : true;
 }
 
 char32_t to_lower(char32_t c) {
-    if (c < 0x80) return static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+    if (c < 0x80) return static_cast<char32_t>(ascii_lower(static_cast<char>(c)));
     locale_t locale = unicode_ctype();
     return locale ? static_cast<char32_t>(::towlower_l(static_cast<wint_t>(c), locale)) : c;
 }
@@ -267,12 +267,12 @@ std::string render_file_template(const std::string& file_template, const std::st
         std::string flags;
         while (j < file_template.size() && std::strchr("-0 +#", file_template[j])) flags += file_template[j++];
         int width = 0, precision = -1;
-        while (j < file_template.size() && std::isdigit(static_cast<unsigned char>(file_template[j])))
+        while (j < file_template.size() && is_ascii_digit(file_template[j]))
             width = width * 10 + (file_template[j++] - '0');
         if (j < file_template.size() && file_template[j] == '.') {
             precision = 0;
             ++j;
-            while (j < file_template.size() && std::isdigit(static_cast<unsigned char>(file_template[j])))
+            while (j < file_template.size() && is_ascii_digit(file_template[j]))
                 precision = precision * 10 + (file_template[j++] - '0');
         }
         if (j >= file_template.size() || !std::strchr("sdi", file_template[j])) throw bad("unsupported conversion");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -26,12 +27,117 @@ Error script_error(const std::string& path, const std::string& what) {
     return Error(ErrorKind::Script, fmt::format("{}: {}", path, what));
 }
 
-bool is_marker(std::string_view line, std::string_view marker) {
-    return rtrim(line) == marker;
+Error script_error(const std::string& path, std::size_t line, const std::string& what) {
+    return Error(ErrorKind::Script, fmt::format("{}: line {}: {}", path, line, what));
 }
 
-constexpr std::string_view kUpgradeMarker = "-- migrate:upgrade";
-constexpr std::string_view kDowngradeMarker = "-- migrate:downgrade";
+// ---- directives (docs/reference.md section 2) -------------------------------
+
+std::string_view skip_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    return s;
+}
+
+// `rest` without a leading ASCII-case-insensitive `word`, or nullopt.
+std::optional<std::string_view> after_word(std::string_view rest, std::string_view word) {
+    if (!starts_with_ascii_ci(rest, word)) return std::nullopt;
+    return rest.substr(word.size());
+}
+
+// `rest` after `word`, blanks, `:` and blanks ("migrate : upgrade").
+std::optional<std::string_view> after_key(std::string_view rest, std::string_view word) {
+    auto tail = after_word(rest, word);
+    if (!tail) return std::nullopt;
+    tail = skip_blanks(*tail);
+    if (tail->empty() || tail->front() != ':') return std::nullopt;
+    return skip_blanks(tail->substr(1));
+}
+
+struct Directive {
+    enum class Kind { None, Upgrade, Downgrade } kind = Kind::None;
+    bool transactional = true;
+};
+
+// A comment line whose text after `--` and blanks starts with `migrate:` is a
+// directive, in any ASCII case and with blanks around the colons; anything
+// but a known one is an error, so that a misspelt marker can never turn a
+// section into a comment (or the downgrade into part of the upgrade).
+Directive parse_directive(std::string_view line, const std::string& path, std::size_t line_number) {
+    std::string_view text = skip_blanks(line);
+    if (text.substr(0, 2) != "--") return {};
+    auto rest = after_key(skip_blanks(text.substr(2)), "migrate");
+    if (!rest) return {};
+    const std::string written(trim(text));
+    auto fail = [&](const std::string& why) -> Directive {
+        throw script_error(path, line_number,
+                           fmt::format("{} '{}': the directives are '-- migrate:upgrade' and '-- migrate:downgrade', "
+                                       "each optionally followed by 'transaction:false'",
+                                       why, excerpt(written)));
+    };
+    Directive d;
+    std::optional<std::string_view> tail;
+    if ((tail = after_word(*rest, "upgrade")))
+        d.kind = Directive::Kind::Upgrade;
+    else if ((tail = after_word(*rest, "downgrade")))
+        d.kind = Directive::Kind::Downgrade;
+    else
+        return fail("unknown directive");
+    std::string_view options = rtrim(*tail);
+    if (options.empty()) return d;
+    if (options.front() != ' ' && options.front() != '\t') return fail("unknown directive");  // migrate:upgrades
+    auto value = after_key(skip_blanks(options), "transaction");
+    if (!value) return fail("unknown option in directive");
+    if (lower(*value) == "false")
+        d.transactional = false;
+    else if (lower(*value) != "true")
+        return fail("transaction must be true or false in directive");
+    return d;
+}
+
+// The directives of a native file and the sections between them; the text
+// of the sections only when `keep_text` (the header reader only validates).
+RevisionSections read_sections(std::string_view text, const std::string& path, bool keep_text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
+    RevisionSections sections;
+    std::string* current = nullptr;
+    std::size_t line_number = 0;
+    for (std::string_view rest = text, line; next_line(rest, line);) {
+        ++line_number;
+        Directive d = parse_directive(line, path, line_number);
+        if (d.kind == Directive::Kind::Upgrade) {
+            if (sections.upgrade_line)
+                throw script_error(path, line_number,
+                                   fmt::format("a second '-- migrate:upgrade' directive (the first is on line {})",
+                                               sections.upgrade_line - 1));
+            sections.upgrade_line = line_number + 1;
+            sections.upgrade_transactional = d.transactional;
+            current = &sections.upgrade;
+            continue;
+        }
+        if (d.kind == Directive::Kind::Downgrade) {
+            if (sections.downgrade_line)
+                throw script_error(path, line_number,
+                                   fmt::format("a second '-- migrate:downgrade' directive (the first is on line {})",
+                                               sections.downgrade_line - 1));
+            if (!sections.upgrade_line)
+                throw script_error(path, line_number,
+                                   "'-- migrate:downgrade' before '-- migrate:upgrade': the upgrade section comes "
+                                   "first");
+            sections.downgrade_line = line_number + 1;
+            sections.downgrade_transactional = d.transactional;
+            current = &sections.downgrade;
+            continue;
+        }
+        if (current && keep_text) {
+            current->append(line);
+            current->push_back('\n');
+        }
+    }
+    if (!sections.upgrade_line)
+        throw script_error(path, "no '-- migrate:upgrade' directive: a revision file marks its upgrade SQL with a "
+                                 "line '-- migrate:upgrade' (and its downgrade SQL with '-- migrate:downgrade')");
+    return sections;
+}
 
 // ---- Python literals of Alembic's header assignments -----------------------
 
@@ -93,7 +199,7 @@ private:
     bool consume_word(std::string_view word) {
         if (text_.substr(pos_, word.size()) != word) return false;
         std::size_t end = pos_ + word.size();
-        if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_'))
+        if (end < text_.size() && (is_ascii_alnum(text_[end]) || text_[end] == '_'))
             return false;
         pos_ = end;
         return true;
@@ -201,7 +307,7 @@ std::string python_string_value(std::string_view body, bool raw) {
         auto hex_escape = [&](std::size_t digits) {
             if (i + digits >= body.size()) return false;
             std::string code(body.substr(i + 1, digits));
-            if (!std::all_of(code.begin(), code.end(), [](unsigned char h) { return std::isxdigit(h); }))
+            if (!std::all_of(code.begin(), code.end(), [](char h) { return is_ascii_xdigit(h); }))
                 return false;
             append_utf8(out, std::stoul(code, nullptr, 16));
             i += digits;
@@ -250,9 +356,9 @@ std::string module_docstring(std::string_view text) {
         if (nl == std::string_view::npos) return {};
         pos = nl + 1;
     }
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    while (pos < text.size() && is_space(text[pos])) ++pos;
     bool raw = false;
-    if (pos < text.size() && text[pos] && std::strchr("rRuU", text[pos])) raw = std::tolower(text[pos++]) == 'r';
+    if (pos < text.size() && text[pos] && std::strchr("rRuU", text[pos])) raw = ascii_lower(text[pos++]) == 'r';
     for (std::string_view quote : {"\"\"\"", "'''", "\"", "'"}) {
         if (text.substr(pos, quote.size()) != quote) continue;
         std::size_t start = pos + quote.size();
@@ -334,7 +440,7 @@ void validate_revision_id(const std::string& id, const std::string& path) {
     if (!illegal.empty())
         throw script_error(path, fmt::format("Character(s) '{}' not allowed in revision identifier '{}'", illegal, id));
     for (unsigned char c : id) {
-        if (std::isspace(c) || c < 0x20)
+        if (is_space(static_cast<char>(c)) || c < 0x20)
             throw script_error(path, fmt::format("white space or control character in revision identifier '{}'",
                                                  printable(id)));
     }
@@ -350,10 +456,13 @@ Revision parse_sql_revision(std::string_view text, const std::string& path) {
     bool started = false;
     // line by line: the header is a few lines at the top of the file
     std::string_view rest = text;
+    std::size_t line_number = 0;
     for (std::string_view raw; next_line(rest, raw);) {
+        ++line_number;
         std::string_view line = rtrim(raw);
         if (!started && line.empty()) continue;  // blank lines before the header
-        if (line.substr(0, 2) != "--" || is_marker(line, kUpgradeMarker) || is_marker(line, kDowngradeMarker)) break;
+        if (line.substr(0, 2) != "--" || parse_directive(line, path, line_number).kind != Directive::Kind::None)
+            break;
         started = true;
         std::string_view body = trim(line.substr(2));
         if (body.empty()) continue;
@@ -388,6 +497,7 @@ Revision parse_sql_revision(std::string_view text, const std::string& path) {
     }
     if (!have_id) throw script_error(path, "no 'Revision ID' in the header (a leading '-- Revision ID: <id>' line)");
     validate_revision_id(rev.id, path);
+    read_sections(text, path, false);  // a bad directive fails when the folder is read, before any step
     return rev;
 }
 
@@ -445,29 +555,8 @@ Revision parse_python_revision(std::string_view text, const std::string& path) {
     return rev;
 }
 
-RevisionSections parse_sql_sections(std::string_view text) {
-    RevisionSections sections;
-    std::string* current = nullptr;
-    bool seen_up = false, seen_down = false;
-    for (std::string_view line : lines(text)) {
-        if (is_marker(line, kUpgradeMarker)) {
-            if (seen_up) throw Error(ErrorKind::Script, "a second '-- migrate:upgrade' section");
-            seen_up = true;
-            current = &sections.upgrade;
-            continue;
-        }
-        if (is_marker(line, kDowngradeMarker)) {
-            if (seen_down) throw Error(ErrorKind::Script, "a second '-- migrate:downgrade' section");
-            seen_down = true;
-            current = &sections.downgrade;
-            continue;
-        }
-        if (current) {
-            current->append(line);
-            current->push_back('\n');
-        }
-    }
-    return sections;
+RevisionSections parse_sql_sections(std::string_view text, const std::string& path) {
+    return read_sections(text, path, true);
 }
 
 namespace {
@@ -555,15 +644,9 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
 }
 
 RevisionSections load_sections(const Revision& revision) {
-    try {
-        std::string text = read_file(revision.path);
-        check_text(text, revision.path);  // the file may have changed since the header was read
-        return parse_sql_sections(text);
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Script && std::string(e.what()).rfind(revision.path, 0) != 0)
-            throw script_error(revision.path, e.what());
-        throw;
-    }
+    std::string text = read_file(revision.path);
+    check_text(text, revision.path);  // the file may have changed since the header was read
+    return parse_sql_sections(text, revision.path);
 }
 
 }  // namespace migrate

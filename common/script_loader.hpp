@@ -14,9 +14,12 @@ namespace migrate {
 Revision parse_sql_revision(std::string_view text, const std::string& path);
 Revision parse_python_revision(std::string_view text, const std::string& path);
 
-// Splits a native file's body at its `-- migrate:upgrade` / `-- migrate:downgrade`
-// markers.
-RevisionSections parse_sql_sections(std::string_view text);
+// Splits a native file's text at its `-- migrate:upgrade` / `-- migrate:downgrade`
+// directives (docs/reference.md section 2); throws naming `path` and the line
+// for an unknown, repeated or misplaced directive or a missing upgrade one.
+// parse_sql_revision checks the same, so a folder with such a file fails to
+// load before anything runs.
+RevisionSections parse_sql_sections(std::string_view text, const std::string& path);
 
 // Whether a header line's text (after "--") is one of the `Key: value`
 // fields rather than the message.

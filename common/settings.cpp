@@ -43,7 +43,7 @@ void Settings::validate(const std::string& key, const std::string& value) {
     if (key == "transaction_per_migration") parse_bool(value, key);
     if (key == "truncate_slug_length") {
         bool digits = !value.empty() && std::all_of(value.begin(), value.end(),
-                                                    [](unsigned char c) { return std::isdigit(c); });
+                                                    [](char c) { return is_ascii_digit(c); });
         if (!digits || value.size() > 6)
             throw Error(ErrorKind::Usage, fmt::format("setting 'truncate_slug_length' must be a whole number, not '{}'",
                                                       value));

@@ -1,14 +1,13 @@
 #include "sql_tokens.hpp"
 
-#include <cctype>
 
 #include "text.hpp"
 
 namespace migrate::sql {
 namespace {
 
-bool word_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool word_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+bool word_start(unsigned char c) { return is_ascii_alpha(static_cast<char>(c)) || c == '_' || c >= 0x80; }
+bool word_char(unsigned char c) { return is_ascii_alnum(static_cast<char>(c)) || c == '_' || c == '$' || c >= 0x80; }
 
 // The end of a quoted run starting at `i` (the opening quote), where a doubled
 // closing quote stands for itself.
@@ -27,8 +26,8 @@ std::size_t quoted_end(std::string_view s, std::size_t i, char close) {
 // PostgreSQL's $tag$...$tag$; nullopt when `i` does not open one.
 std::optional<std::size_t> dollar_end(std::string_view s, std::size_t i) {
     std::size_t j = i + 1;
-    while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
-    if (j >= s.size() || s[j] != '$' || (j > i + 1 && std::isdigit(static_cast<unsigned char>(s[i + 1]))))
+    while (j < s.size() && (is_ascii_alnum(s[j]) || s[j] == '_')) ++j;
+    if (j >= s.size() || s[j] != '$' || (j > i + 1 && is_ascii_digit(s[i + 1])))
         return std::nullopt;
     std::string_view tag = s.substr(i, j - i + 1);
     auto close = s.find(tag, j + 1);
@@ -38,16 +37,16 @@ std::optional<std::size_t> dollar_end(std::string_view s, std::size_t i) {
 std::size_t number_end(std::string_view s, std::size_t i) {
     if (s.compare(i, 2, "0x") == 0 || s.compare(i, 2, "0X") == 0) {
         i += 2;
-        while (i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && is_ascii_xdigit(s[i])) ++i;
         return i;
     }
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    while (i < s.size() && (is_ascii_digit(s[i]) || s[i] == '.')) ++i;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         std::size_t j = i + 1;
         if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
-        if (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) {
+        if (j < s.size() && is_ascii_digit(s[j])) {
             i = j;
-            while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+            while (i < s.size() && is_ascii_digit(s[i])) ++i;
         }
     }
     return i;
@@ -62,9 +61,9 @@ std::size_t punct_length(std::string_view s, std::size_t i) {
 }
 
 bool simple_name(const std::string& name) {
-    if (name.empty() || !(std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
+    if (name.empty() || !(is_ascii_lower(name[0]) || name[0] == '_')) return false;
     for (unsigned char c : name)
-        if (!(std::islower(c) || std::isdigit(c) || c == '_')) return false;
+        if (!(is_ascii_lower(static_cast<char>(c)) || is_ascii_digit(static_cast<char>(c)) || c == '_')) return false;
     return true;
 }
 
@@ -108,8 +107,8 @@ Tokens tokenize(std::string_view s) {
         } else if (c == '$' && dollar_end(s, i)) {
             kind = TokenKind::String;
             i = *dollar_end(s, i);
-        } else if (std::isdigit(c) ||
-                   (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+        } else if (is_ascii_digit(static_cast<char>(c)) ||
+                   (c == '.' && i + 1 < s.size() && is_ascii_digit(s[i + 1]))) {
             kind = TokenKind::Number;
             i = number_end(s, i);
         } else if (word_start(c)) {

@@ -1,7 +1,6 @@
 #pragma once
 // Small string helpers shared by the readers of the core.
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +21,33 @@ inline std::string_view trim(std::string_view s) {
     return rtrim(s);
 }
 
+// Character classes and case folding of ASCII only. The C library's
+// <cctype> follows the process locale, which the host sets (PostgreSQL from
+// the database's LC_CTYPE, Python at start-up): under tr_TR.UTF-8 tolower('I')
+// is not 'i', so "Revision ID" would not be the key "revision id".
+inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+inline bool is_ascii_xdigit(char c) {
+    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+inline char ascii_lower(char c) { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char ascii_upper(char c) { return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
 inline std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : out) c = ascii_lower(c);
     return out;
+}
+
+// Whether `s` starts with `prefix` (lowercase), ASCII case ignored.
+inline bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (ascii_lower(s[i]) != prefix[i]) return false;
+    return true;
 }
 
 inline std::vector<std::string_view> split(std::string_view s, char sep) {

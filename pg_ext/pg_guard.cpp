@@ -23,6 +23,7 @@ struct Failure {
     ErrorData* data;  // a PostgreSQL error to raise again, or null
     int sqlstate;
     const char* message;
+    const char* context;  // the core's Error::context (a revision file and line), or null
 };
 
 // Copies an exception's text into the function's memory context. With
@@ -63,11 +64,25 @@ ErrorData* postgres_cause(const Error& e) noexcept {
     return nullptr;
 }
 
-void fail(Failure* f, ErrorData* data, int sqlstate, const char* message) noexcept {
+void fail(Failure* f, ErrorData* data, int sqlstate, const char* message, const char* context = "") noexcept {
     f->failed = true;
     f->data = data;
     f->sqlstate = sqlstate;
     f->message = copy_message(message);
+    f->context = *context ? copy_message(context) : nullptr;
+}
+
+// `data`'s CONTEXT lines with `outer` after them, PostgreSQL's innermost-first
+// order, in the current memory context; never raises.
+char* append_context(const char* inner, const char* outer) {
+    if (!inner) return const_cast<char*>(outer);
+    std::size_t a = std::strlen(inner), b = std::strlen(outer);
+    auto* out = static_cast<char*>(MemoryContextAllocExtended(CurrentMemoryContext, a + b + 2, MCXT_ALLOC_NO_OOM));
+    if (!out) return const_cast<char*>(inner);
+    std::memcpy(out, inner, a);
+    out[a] = '\n';
+    std::memcpy(out + a + 1, outer, b + 1);
+    return out;
 }
 
 // Every C++ frame of a SQL function lives below this one.
@@ -76,7 +91,8 @@ Datum run_body(FunctionCallInfo fcinfo, Body body, Failure* f) noexcept {
         return body(fcinfo);
     } catch (const Error& e) {
         // The glue gives its own errors a SQLSTATE as their engine code.
-        fail(f, postgres_cause(e), e.engine_code() ? e.engine_code() : sqlstate_of(e.kind()), e.what());
+        fail(f, postgres_cause(e), e.engine_code() ? e.engine_code() : sqlstate_of(e.kind()), e.what(),
+             e.context().c_str());
     } catch (const std::bad_alloc&) {
         fail(f, nullptr, ERRCODE_OUT_OF_MEMORY, "out of memory");
     } catch (const std::exception& e) {
@@ -91,8 +107,11 @@ Datum run_body(FunctionCallInfo fcinfo, Body body, Failure* f) noexcept {
     if (f.data) {
         // A cancel or timeout is PostgreSQL's own error, not the step's.
         if (f.data->sqlerrcode != ERRCODE_QUERY_CANCELED) f.data->message = const_cast<char*>(f.message);
+        if (f.context) f.data->context = append_context(f.data->context, f.context);
         ReThrowError(f.data);
     }
+    if (f.context)
+        ereport(ERROR, (errcode(f.sqlstate), errmsg_internal("%s", f.message), errcontext_msg("%s", f.context)));
     ereport(ERROR, (errcode(f.sqlstate), errmsg_internal("%s", f.message)));
     pg_unreachable();
 }

@@ -1,5 +1,7 @@
 #include "spi_database.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <exception>
 
 #include <fmt/format.h>
@@ -57,6 +59,23 @@ void SpiDatabase::execute(const std::string& sql) {
     free_result();
 }
 
+void SpiDatabase::execute_step(const std::string& sql, std::size_t& failed_line) {
+    try {
+        execute(sql);
+    } catch (const PgError& e) {
+        // SPI reports a position in the text it ran (in characters of the
+        // server encoding) as the internal query's position.
+        const ErrorData* data = e.data();
+        if (data && data->internalpos > 0 && data->internalquery) {
+            const char* text = data->internalquery;
+            const int position = data->internalpos;
+            int bytes = pg_call([&] { return pg_mbcharcliplen(text, static_cast<int>(strlen(text)), position - 1); });
+            failed_line = static_cast<std::size_t>(std::count(text, text + bytes, '\n'));
+        }
+        throw;
+    }
+}
+
 std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
     const int n = static_cast<int>(params.size());
     std::vector<Oid> types(params.size(), TEXTOID);
@@ -96,6 +115,12 @@ std::string SpiDatabase::quote_identifier(const std::string& name) const { retur
 bool SpiDatabase::table_exists(const TableName& table) {
     auto rows = query("SELECT to_regclass($1) IS NOT NULL", {qualified(table)});
     return !rows.empty() && rows[0].at(0) == std::optional<std::string>("t");
+}
+
+bool SpiDatabase::warn(const std::string& message) {
+    const char* text = message.c_str();
+    pg_call([&] { ereport(WARNING, (errmsg_internal("%s", text))); });
+    return true;
 }
 
 void SpiDatabase::begin_run(const TableName& version_table) {

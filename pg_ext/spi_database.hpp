@@ -18,10 +18,13 @@ public:
     SpiDatabase& operator=(const SpiDatabase&) = delete;
 
     void execute(const std::string& sql) override;
+    // Reports the line of the error's position, where PostgreSQL gives one.
+    void execute_step(const std::string& sql, std::size_t& failed_line) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
     std::string parameter(int n) const override { return "$" + std::to_string(n); }
     std::string quote_identifier(const std::string& name) const override;
     bool table_exists(const TableName& table) override;
+    bool warn(const std::string& message) override;  // a WARNING to the client
     // SECURITY INVOKER: the role the steps run as.
     std::string current_role_sql() const override { return "current_user"; }
     std::string quote_literal(const std::string& value) const override { return pg_literal(value); }

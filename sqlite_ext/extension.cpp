@@ -12,12 +12,20 @@ extern "C" __attribute__((visibility("default"))) int sqlite3_migrate_init(sqlit
     SQLITE_EXTENSION_INIT2(api);
     auto* state = new (std::nothrow) migrate::sqlite::ConnectionState;
     if (!state) return SQLITE_NOMEM;
-    // On failure SQLite has already called the destructor with `state`.
+    // This function's own reference; each registration takes one more, which
+    // SQLite gives back through `release` (also when the registration fails).
+    migrate::sqlite::retain(state);
     int rc = migrate::sqlite::register_versions_table(db, state);
     if (rc != SQLITE_OK) {
-        *error = sqlite3_mprintf("migrate: cannot register migrate_versions: %s", sqlite3_errstr(rc));
-        return rc;
+        *error = sqlite3_mprintf("migrate: cannot register migrate_versions: %s", sqlite3_errmsg(db));
+    } else {
+        // A function that is missing would make a deploy script fail later,
+        // or run an older definition: the load fails instead, as fileio.c's.
+        const char* function = "";
+        rc = migrate::sqlite::register_functions(db, state, &function);
+        if (rc != SQLITE_OK)
+            *error = sqlite3_mprintf("migrate: cannot register %s(): %s", function, sqlite3_errmsg(db));
     }
-    migrate::sqlite::register_functions(db, state);
-    return SQLITE_OK;
+    migrate::sqlite::release(state);
+    return rc;
 }

@@ -131,7 +131,7 @@ void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 }  // namespace
 
-void register_functions(sqlite3* db, ConnectionState* state) {
+int register_functions(sqlite3* db, ConnectionState* state, const char** failed) {
     // Every function reads the file system or changes the database: none may
     // be called from a view or trigger of an untrusted database file.
     const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
@@ -158,8 +158,15 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_config", 1, config},
         {"migrate_config", 2, config},
     };
-    for (const auto& d : definitions)
-        sqlite3_create_function_v2(db, d.name, d.args, flags, state, d.fn, nullptr, nullptr, nullptr);
+    for (const auto& d : definitions) {
+        int rc = sqlite3_create_function_v2(db, d.name, d.args, flags, retain(state), d.fn, nullptr, nullptr,
+                                            release);
+        if (rc != SQLITE_OK) {
+            *failed = d.name;
+            return rc;
+        }
+    }
+    return SQLITE_OK;
 }
 
 }  // namespace migrate::sqlite

@@ -3,30 +3,33 @@
 // C++ exception ever unwinds into SQLite's C frames.
 #include "sqlite_api.hpp"
 
+#include <exception>
 #include <new>
-#include <string>
 
 #include "error.hpp"
 
 namespace migrate::sqlite {
 
-// Runs `body`; returns SQLITE_OK, or the error code with its text in `message`.
-template <typename Body>
-int guarded(Body&& body, std::string& message) noexcept {
+// Runs `body`; on an exception calls report(code, message) while the
+// exception is alive, so that the message is handed to SQLite (which copies
+// it) without a C++ allocation that could throw inside this noexcept frame.
+template <typename Body, typename Report>
+int guarded(Body&& body, Report&& report) noexcept {
     try {
         body();
         return SQLITE_OK;
     } catch (const Error& e) {
-        message = e.what();
-        return e.engine_code() ? e.engine_code() : SQLITE_ERROR;
+        const int rc = e.engine_code() ? e.engine_code() : SQLITE_ERROR;
+        report(rc, e.what());
+        return rc;
     } catch (const std::bad_alloc&) {
-        message = "out of memory";
+        report(SQLITE_NOMEM, "out of memory");
         return SQLITE_NOMEM;
     } catch (const std::exception& e) {
-        message = e.what();
+        report(SQLITE_ERROR, e.what());
         return SQLITE_ERROR;
     } catch (...) {
-        message = "unexpected error";
+        report(SQLITE_ERROR, "unexpected error");
         return SQLITE_ERROR;
     }
 }
@@ -34,27 +37,24 @@ int guarded(Body&& body, std::string& message) noexcept {
 // For SQL functions: the error becomes the statement's error.
 template <typename Body>
 void guarded(sqlite3_context* ctx, Body&& body) noexcept {
-    std::string message;
-    int rc = guarded(std::forward<Body>(body), message);
-    if (rc == SQLITE_OK) return;
-    if (rc == SQLITE_NOMEM) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_error(ctx, message.c_str(), -1);
-    sqlite3_result_error_code(ctx, rc);
+    guarded(std::forward<Body>(body), [ctx](int rc, const char* message) noexcept {
+        if (rc == SQLITE_NOMEM) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        sqlite3_result_error(ctx, message, -1);
+        sqlite3_result_error_code(ctx, rc);
+    });
 }
 
 // For virtual-table methods: the error goes to the table's zErrMsg.
 template <typename Body>
 int guarded(sqlite3_vtab* vtab, Body&& body) noexcept {
-    std::string message;
-    int rc = guarded(std::forward<Body>(body), message);
-    if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+    return guarded(std::forward<Body>(body), [vtab](int rc, const char* message) noexcept {
+        if (rc == SQLITE_NOMEM) return;
         sqlite3_free(vtab->zErrMsg);
-        vtab->zErrMsg = sqlite3_mprintf("%s", message.c_str());
-    }
-    return rc;
+        vtab->zErrMsg = sqlite3_mprintf("%s", message);
+    });
 }
 
 }  // namespace migrate::sqlite

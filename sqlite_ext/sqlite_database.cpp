@@ -1,15 +1,22 @@
 #include "sqlite_database.hpp"
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "error.hpp"
 #include "sql_text.hpp"
+#include "sql_tokens.hpp"
+#include "text.hpp"
 
 
 namespace migrate::sqlite {
 namespace {
 
 constexpr const char* kSavepoint = "migrate_run";
+constexpr const char* kRollbackSavepoint = "ROLLBACK TO migrate_run; RELEASE migrate_run";
 
 // Frees a prepared statement on every path out of a scope.
 struct Statement {
@@ -17,7 +24,115 @@ struct Statement {
     ~Statement() { sqlite3_finalize(stmt); }
 };
 
+// Where the first token of `text` starts: white space and comments skipped.
+std::size_t first_token(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (is_space(text[i])) {
+            ++i;
+        } else if (text.compare(i, 2, "--") == 0) {
+            auto nl = text.find('\n', i);
+            i = nl == std::string_view::npos ? text.size() : nl + 1;
+        } else if (text.compare(i, 2, "/*") == 0) {
+            auto close = text.find("*/", i + 2);
+            i = close == std::string_view::npos ? text.size() : close + 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+std::string first_word(std::string_view text) {
+    std::size_t begin = first_token(text), end = begin;
+    while (end < text.size() && is_ascii_alpha(text[end])) ++end;
+    return lower(text.substr(begin, end - begin));
+}
+
+// docs/reference.md section 8: a step cannot end or escape the run's
+// transaction. SQLite's transaction statements all start with one of a few
+// keywords, so the statement's own first words decide; savepoints the step
+// opened itself it may release or roll back to. (An authorizer would do the
+// same but replaces the application's own, which cannot be read back.)
+class TransactionGuard {
+public:
+    // Throws when `statement` would end or leave the transaction.
+    void check(std::string_view statement) {
+        const std::string keyword = first_word(statement);
+        if (keyword == "begin" || keyword == "commit" || keyword == "end") refuse(statement);
+        if (keyword != "savepoint" && keyword != "release" && keyword != "rollback") return;
+        const sql::Tokens tokens = sql::tokenize(statement);
+        std::vector<std::string> words;
+        for (const auto& t : tokens)
+            if (t.kind != sql::TokenKind::Punct) words.push_back(lower(sql::name_of(t)));
+        if (keyword == "savepoint") {
+            if (words.size() >= 2) open_.push_back(words.back());
+            return;
+        }
+        // RELEASE [SAVEPOINT] name; ROLLBACK [TRANSACTION] TO [SAVEPOINT] name
+        if (keyword == "rollback" && std::find(words.begin(), words.end(), "to") == words.end()) refuse(statement);
+        if (words.size() < 2) refuse(statement);
+        auto it = std::find(open_.rbegin(), open_.rend(), words.back());
+        if (it == open_.rend()) refuse(statement);
+        // RELEASE drops the savepoint and those above it; ROLLBACK TO keeps it.
+        open_.erase(keyword == "release" ? std::prev(it.base()) : it.base(), open_.end());
+    }
+
+private:
+    [[noreturn]] static void refuse(std::string_view statement) {
+        throw Error(ErrorKind::Execution,
+                    fmt::format("'{}' would end or escape the run's transaction: a step cannot commit, roll back, "
+                                "or release a savepoint it did not open (each call is one transaction; "
+                                "transaction_per_migration = true commits step by step)",
+                                excerpt(trim(statement.substr(first_token(statement))), 40)));
+    }
+
+    std::vector<std::string> open_;  // the step's own savepoints, innermost last
+};
+
 }  // namespace
+
+void SqliteDatabase::execute_step(const std::string& sql, std::size_t& failed_line) {
+    // Statement by statement, as sqlite3_exec does, so that each statement is
+    // checked before it runs and a failure names its line.
+    TransactionGuard guard;
+    const char* const begin = sql.c_str();
+    const char* const end = begin + sql.size();
+    const bool has_error_offset = sqlite3_libversion_number() >= 3038000;
+    auto line_at = [&](std::size_t offset) {
+        return static_cast<std::size_t>(std::count(begin, begin + std::min(offset, sql.size()), '\n'));
+    };
+    for (const char* at = begin; at < end;) {
+        Statement s;
+        const char* tail = nullptr;
+        int rc = sqlite3_prepare_v2(db_, at, static_cast<int>(end - at), &s.stmt, &tail);
+        const std::string_view text(at, static_cast<std::size_t>((tail ? tail : end) - at));
+        const std::size_t start = static_cast<std::size_t>(at - begin) + first_token(text);
+        if (rc != SQLITE_OK) {
+            const int offset = has_error_offset ? sqlite3_error_offset(db_) : -1;
+            failed_line = line_at(offset >= 0 ? static_cast<std::size_t>(at - begin) + offset : start);
+            fail(rc, "");
+        }
+        if (!s.stmt) {  // white space, a comment or a lone ";"
+            if (!tail || tail <= at) break;
+            at = tail;
+            continue;
+        }
+        try {
+            guard.check(text);
+        } catch (...) {
+            failed_line = line_at(start);
+            throw;
+        }
+        while ((rc = sqlite3_step(s.stmt)) == SQLITE_ROW) {
+        }
+        if (rc != SQLITE_DONE) {
+            failed_line = line_at(start);
+            fail(rc, "");
+        }
+        at = tail;
+    }
+}
 
 void SqliteDatabase::fail(int rc, const std::string& what) const {
     // A lost lock keeps SQLite's own code so the caller can retry.
@@ -62,7 +177,9 @@ std::string SqliteDatabase::quote_identifier(const std::string& name) const { re
 
 bool SqliteDatabase::table_exists(const TableName& table) {
     std::string schema = table.schema.empty() ? "main" : table.schema;
-    return !query(fmt::format("SELECT 1 FROM {}.sqlite_master WHERE type = 'table' AND name = ?1",
+    // SQLite's names are case-insensitive (ASCII only, as NOCASE folds):
+    // "Alembic_Version" is the version table.
+    return !query(fmt::format("SELECT 1 FROM {}.sqlite_master WHERE type = 'table' AND name = ?1 COLLATE NOCASE",
                               quote_identifier(schema)),
                   {table.name})
                 .empty();
@@ -141,8 +258,8 @@ void SqliteDatabase::rollback_run() noexcept {
         restore_foreign_keys();
         return;
     }
-    std::string sql = fmt::format("ROLLBACK TO {0}; RELEASE {0}", kSavepoint);
-    sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    // A fixed text: nothing in this noexcept path may allocate.
+    sqlite3_exec(db_, kRollbackSavepoint, nullptr, nullptr, nullptr);
 }
 
 void SqliteDatabase::restore_foreign_keys() noexcept {

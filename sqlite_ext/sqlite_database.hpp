@@ -14,6 +14,8 @@ public:
     explicit SqliteDatabase(sqlite3* db) : db_(db) {}
 
     void execute(const std::string& sql) override;
+    // Refuses a statement that would end or escape the run's transaction.
+    void execute_step(const std::string& sql, std::size_t& failed_line) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
     std::string parameter(int n) const override { return "?" + std::to_string(n); }
     std::string quote_identifier(const std::string& name) const override;

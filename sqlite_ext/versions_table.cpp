@@ -193,14 +193,10 @@ sqlite3_module make_module() {
 
 const sqlite3_module kModule = make_module();
 
-void destroy_state(void* state) { delete static_cast<ConnectionState*>(state); }
-
 }  // namespace
 
-// The module owns the connection's state: SQLite frees it when the
-// connection closes.
 int register_versions_table(sqlite3* db, ConnectionState* state) {
-    return sqlite3_create_module_v2(db, "migrate_versions", &kModule, state, destroy_state);
+    return sqlite3_create_module_v2(db, "migrate_versions", &kModule, retain(state), release);
 }
 
 }  // namespace migrate::sqlite

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         fuzz::check(!rev.is_python, "a .sql revision marked as Python");
     });
     fuzz::expect_only_user_errors([&] {
-        migrate::RevisionSections sections = migrate::parse_sql_sections(text);
+        migrate::RevisionSections sections = migrate::parse_sql_sections(text, "versions/fuzz.sql");
         // each section is lines of the input, one "\n" per line end at most
         fuzz::check(sections.upgrade.size() + sections.downgrade.size() <= size + 1,
                     "sections longer than the file");

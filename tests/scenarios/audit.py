@@ -6,6 +6,7 @@ modified) and migrate_check see."""
 import datetime
 import hashlib
 import os
+import shutil
 import unittest
 
 from .engines import MigrateError
@@ -195,12 +196,12 @@ class DriftTest(AuditTest):
         super().setUp()
         self.revs = [rev("a"), rev("b", "a"), rev("c", "b")]
         self.root = self.project(*self.revs)
-        self.upgrade("b")
+        self.upgrade("head")
         # A target schema equal to the live one: only drift fails the check.
         schema = os.path.join(self.root, "schema")
         os.makedirs(schema)
         os.chmod(schema, 0o755)
-        write_file(os.path.join(schema, "tables.sql"), "\n".join(r.upgrade for r in self.revs[:2]) + "\n")
+        write_file(os.path.join(schema, "tables.sql"), "\n".join(r.upgrade for r in self.revs) + "\n")
         self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
 
     def rewrite(self, revision, **sections):
@@ -228,7 +229,7 @@ class DriftTest(AuditTest):
         ])
         # Running the edited section again records it: no longer modified.
         self.downgrade("a")
-        self.upgrade("b")
+        self.upgrade("head")
         self.assertEqual(self.drift()["b"], (upgrade_checksum(b), False))
         self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
 
@@ -239,12 +240,27 @@ class DriftTest(AuditTest):
         self.assertFalse(self.drift()["b"][1])
 
     def test_editing_a_downgrade_or_an_unapplied_revision_is_not_drift(self):
+        self.downgrade("b")
         self.rewrite(self.revs[1], downgrade="DROP TABLE IF EXISTS t_b;")
         c = self.rewrite(self.revs[2], upgrade="CREATE TABLE t_c (id INTEGER PRIMARY KEY, note TEXT);")
         self.assertEqual(self.drift(), {"a": (upgrade_checksum(self.revs[0]), False),
                                         "b": (upgrade_checksum(self.revs[1]), False),
                                         "c": (upgrade_checksum(c), False)})
-        self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
+        # As Alembic's check: below the heads the target cannot be compared.
+        with self.assertRaises(MigrateError) as caught:
+            self.db.call("migrate_check")
+        self.assertEqual(caught.exception.message, "Target database is not up to date.")
+
+    def test_drift_is_reported_without_a_target_schema(self):
+        shutil.rmtree(os.path.join(self.root, "schema"))
+        self.assertTrue(self.db.call("migrate_check").startswith(NO_CHANGES + " (No target schema at "))
+        b = self.rewrite(self.revs[1], upgrade=self.revs[1].upgrade + "\nINSERT INTO t_b (id) VALUES (1);")
+        with self.assertRaises(MigrateError) as caught:
+            self.db.call("migrate_check")
+        self.assertEqual(caught.exception.message.splitlines(), [
+            "New upgrade operations detected:",
+            "('modified_revision', 'b', '%s')" % self.path_of(self.root, b),
+        ])
 
 
 class UnloggedHistoryTest(AuditTest):

@@ -5,7 +5,7 @@ import os
 import unittest
 
 from .engines import MigrateError, SqliteSession
-from .scenario import ScenarioTest, rev, write_file
+from .scenario import ScenarioTest, log, rev, write_file
 
 NO_ID = """-- a file without its id
 --
@@ -175,6 +175,98 @@ class BadStepTest(ScenarioTest):
         broken = rev("b", "a", upgrade="CREATE TABLE t_b (id INTEGER);\n-- migrate:upgrade\nSELECT 1;")
         root = self.project(rev("a"), broken)
         self.assertFailsCleanly("migrate_upgrade", "head", contains=[self.path_of(root, broken), "migrate:upgrade"])
+        self.assertState(None, [])
+
+
+
+def _file_with(id, revises, body):
+    """A native revision file whose text after the header is `body`."""
+    return "-- %s\n--\n-- Revision ID: %s\n-- Revises: %s\n\n%s" % (id, id, revises, body)
+
+
+class DirectiveTest(ScenarioTest):
+    """docs/reference.md section 2: a directive never fails silently. A
+    spacing or case variant of a known directive is that directive; anything
+    else that looks like one fails every call that reads the folder, naming
+    the file and line, before the database is touched."""
+
+    def write_b(self, root, body):
+        path = os.path.join(root, "versions", "b_second.sql")
+        write_file(path, _file_with("b", "a", body))
+        return path
+
+    def test_variants_of_the_upgrade_directive_run_the_section(self):
+        for marker in ["-- migrate: upgrade", "--migrate:upgrade", "-- Migrate:Upgrade", "    -- migrate:upgrade",
+                       "-- MIGRATE : UPGRADE"]:
+            with self.subTest(marker=marker):
+                root = self.project(rev("a"), name="m%d" % len(os.listdir(self.dir)))
+                self.write_b(root, "%s\nCREATE TABLE t_b (id INTEGER);\n\n-- Migrate : Downgrade\n"
+                                   "DROP TABLE t_b;\n" % marker)
+                self.assertEqual(self.upgrade("head"), log("upgrade  -> a, create t_a", "upgrade a -> b, b"))
+                self.assertState(["b"], ["t_a", "t_b"])
+                self.downgrade("base")
+                self.assertState([], [])
+
+    def test_a_misspelt_downgrade_directive_is_an_error_not_upgrade_sql(self):
+        root = self.project(rev("a"))
+        path = self.write_b(root, "-- migrate:upgrade\nCREATE TABLE t_b (id INTEGER);\n\n-- migrate:downgarde\n"
+                                  "DROP TABLE t_b;\n")
+        for function, args in [("migrate_upgrade", ("head",)), ("migrate_stamp", ("heads",)), ("migrate_heads", ())]:
+            with self.subTest(function=function):
+                self.assertFailsCleanly(function, *args, contains=[path, "line 9", "migrate:downgarde"])
+        self.assertState(None, [])
+
+    def test_bad_directives_name_file_and_line(self):
+        cases = [
+            ("-- migrate:upgarde\nCREATE TABLE t_b (id INTEGER);\n", "line 6", "unknown directive"),
+            ("CREATE TABLE t_b (id INTEGER);\n", "", "no '-- migrate:upgrade' directive"),
+            ("-- migrate:upgrade\nCREATE TABLE t_b (id INTEGER);\n-- migrate:upgrade\nSELECT 1;\n", "line 8",
+             "a second '-- migrate:upgrade'"),
+            ("-- migrate:downgrade\nDROP TABLE t_b;\n-- migrate:upgrade\nCREATE TABLE t_b (id INTEGER);\n",
+             "line 6", "before '-- migrate:upgrade'"),
+            ("-- migrate:upgrade transactions:false\nCREATE TABLE t_b (id INTEGER);\n", "line 6", "unknown option"),
+        ]
+        for i, (body, line, what) in enumerate(cases):
+            with self.subTest(body=body):
+                root = self.project(rev("a"), name="m%d" % i)
+                path = self.write_b(root, body)
+                self.assertFailsCleanly("migrate_upgrade", "a", contains=[path, line, what])
+                self.assertFailsCleanly("migrate_heads", contains=[path, what])
+                self.assertState(None, [])
+
+    def test_transaction_false_is_read(self):
+        # Running such a step in the database is another matter (section 9);
+        # reading the folder accepts the directive in its spellings.
+        root = self.project(rev("a"))
+        self.write_b(root, "-- migrate:upgrade Transaction : False\nSELECT 1;\n-- migrate:downgrade transaction:false\n")
+        self.assertEqual(self.heads(), "b")
+
+
+
+class EmptyTargetTest(ScenarioTest):
+    """docs/reference.md section 6: an empty or white-space target, `x@` or
+    `@head` is an error that changes nothing, never base or heads."""
+
+    def test_empty_and_malformed_targets(self):
+        self.project(rev("a"), rev("b", "a", labels="feature"))
+        self.upgrade("a")
+        for function in ["migrate_upgrade", "migrate_downgrade", "migrate_stamp"]:
+            for target in ["", " ", "\t\n", "feature@", "a@", "@head", "@heads", " @ head", "a,", ",b"]:
+                with self.subTest(function=function, target=target):
+                    self.assertFailsCleanly(function, target, contains=["revision"])
+        self.assertState(["a"], ["t_a"])
+
+    def test_alembic_message_for_a_label_without_revision(self):
+        self.project(rev("a"), rev("b", "a"))
+        self.assertFailsCleanly("migrate_upgrade", "x@", contains=["Can't locate revision identified by 'x'"])
+        self.assertFailsCleanly("migrate_stamp", "x@", contains=["Can't locate revision identified by 'x'"])
+        self.assertState(None, [])
+
+    def test_empty_sides_of_an_offline_range(self):
+        self.project(rev("a"), rev("b", "a"))
+        for rng in ["", " ", "a:", ":b", ":", "a: ", "@head:b", "a:b@"]:
+            with self.subTest(range=rng):
+                self.assertFailsCleanly("migrate_upgrade_sql", rng, contains=["revision"])
         self.assertState(None, [])
 
 

@@ -232,7 +232,7 @@ class RevisionFileFormatTest(ScenarioTest):
         root = self.project(rev("a"))
         self.write(root, "b.sql", "-- only an upgrade\n-- Revision ID: b\n-- Revises: a\n\n"
                                   "-- migrate:upgrade\nCREATE TABLE t_b (id INTEGER);\n")
-        self.write(root, "c.sql", "-- nothing at all\n-- Revision ID: c\n-- Revises: b\n")
+        self.write(root, "c.sql", "-- nothing at all\n-- Revision ID: c\n-- Revises: b\n\n-- migrate:upgrade\n")
         self.assertEqual(self.upgrade("head"), log("upgrade  -> a, create t_a", "upgrade a -> b, only an upgrade",
                                                    "upgrade b -> c, nothing at all"))
         self.assertState(["c"], ["t_a", "t_b"])

@@ -68,7 +68,8 @@ TEST_CASE("sql header: lists, merge points and case-insensitive keys", "[loader]
             "-- Revision ID: 9f8e7d6c5b4a\n"
             "-- Revises: 1a2b3c4d5e6f, 27c6a30d7c24,3512b954651e\n"
             "-- Branch Labels: accounts, billing\n"
-            "-- Depends On: ae1027a6acf , core\n",
+            "-- Depends On: ae1027a6acf , core\n"
+            "\n-- migrate:upgrade\n",
             "m.sql");
         CHECK(rev.down_revisions == V{"1a2b3c4d5e6f", "27c6a30d7c24", "3512b954651e"});
         CHECK(rev.is_merge_point());
@@ -82,7 +83,8 @@ TEST_CASE("sql header: lists, merge points and case-insensitive keys", "[loader]
             "--revises:def456\n"
             "-- branch labels: Main\n"
             "-- DEPENDS ON: x1\n"
-            "-- CREATE DATE: 2024-01-02\n",
+            "-- CREATE DATE: 2024-01-02\n"
+            "\n-- migrate:upgrade\n",
             "k.sql");
         CHECK(rev.id == "abc123");
         CHECK(rev.down_revisions == V{"def456"});
@@ -96,12 +98,14 @@ TEST_CASE("sql header: lists, merge points and case-insensitive keys", "[loader]
             "--\n"
             "-- Revision ID: a1\n"
             "-- fix: add index on account(name)\n"
-            "-- a second line\n",
+            "-- a second line\n"
+            "\n-- migrate:upgrade\n",
             "m.sql");
         CHECK(rev.message == "fix: add index on account(name)");
     }
     SECTION("leading blank lines and CRLF line ends") {
-        auto rev = parse_sql_revision("\n\r\n-- hello\r\n-- Revision ID: a1\r\n-- Revises: b2\r\n\r\nSELECT 1;\r\n",
+        auto rev = parse_sql_revision("\n\r\n-- hello\r\n-- Revision ID: a1\r\n-- Revises: b2\r\n\r\nSELECT 1;\r\n"
+            "\n-- migrate:upgrade\n",
                                       "crlf.sql");
         CHECK(rev.id == "a1");
         CHECK(rev.message == "hello");
@@ -125,7 +129,8 @@ TEST_CASE("sql header: lists, merge points and case-insensitive keys", "[loader]
         CHECK(rev.down_revisions.empty());
     }
     SECTION("an id of exactly 32 characters") {
-        auto rev = parse_sql_revision("-- Revision ID: 0123456789abcdef0123456789abcdef\n", "32.sql");
+        auto rev = parse_sql_revision("-- Revision ID: 0123456789abcdef0123456789abcdef\n"
+            "\n-- migrate:upgrade\n", "32.sql");
         CHECK(rev.id.size() == 32);
     }
 }
@@ -164,32 +169,32 @@ TEST_CASE("sql header: errors name the file", "[loader][sql][errors]") {
 
 TEST_CASE("sql sections", "[loader][sql]") {
     SECTION("the reference example") {
-        auto s = parse_sql_sections(kSpecExample);
+        auto s = parse_sql_sections(kSpecExample, "v/ex.sql");
         CHECK(s.upgrade == "CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n\n");
         CHECK(s.downgrade == "DROP TABLE account;\n");
+        CHECK(s.upgrade_line == 10);
+        CHECK(s.downgrade_line == 13);
+        CHECK(s.upgrade_transactional);
+        CHECK(s.downgrade_transactional);
     }
     SECTION("markers with trailing white space") {
-        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade  \t\nUP;\n-- migrate:downgrade \r\nDOWN;\n");
+        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade  \t\nUP;\n-- migrate:downgrade \r\nDOWN;\n",
+                                    "v/a.sql");
         CHECK(s.upgrade == "UP;\n");
         CHECK(s.downgrade == "DOWN;\n");
     }
-    SECTION("a marker with leading text or a suffix is SQL, not a marker") {
-        auto s = parse_sql_sections("-- migrate:upgrade\n -- migrate:downgrade\n-- migrate:downgrades\nX;\n");
-        CHECK(s.upgrade == " -- migrate:downgrade\n-- migrate:downgrades\nX;\n");
+    SECTION("a comment that mentions migrate without a colon is SQL") {
+        auto s = parse_sql_sections("-- migrate:upgrade\n-- migrate the data\n-- migrated: yes\nX;\n", "v/a.sql");
+        CHECK(s.upgrade == "-- migrate the data\n-- migrated: yes\nX;\n");
         CHECK(s.downgrade.empty());
+        CHECK(s.downgrade_line == 0);
     }
     SECTION("empty sections") {
-        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade\n-- migrate:downgrade\n");
+        auto s = parse_sql_sections("-- Revision ID: a\n-- migrate:upgrade\n-- migrate:downgrade\n", "v/a.sql");
         CHECK(s.upgrade.empty());
         CHECK(s.downgrade.empty());
-        auto none = parse_sql_sections("-- Revision ID: a\n");
-        CHECK(none.upgrade.empty());
-        CHECK(none.downgrade.empty());
-    }
-    SECTION("downgrade first") {
-        auto s = parse_sql_sections("-- migrate:downgrade\nDROP TABLE t;\n-- migrate:upgrade\nCREATE TABLE t (i int);\n");
-        CHECK(s.upgrade == "CREATE TABLE t (i int);\n");
-        CHECK(s.downgrade == "DROP TABLE t;\n");
+        CHECK(s.upgrade_line == 3);
+        CHECK(s.downgrade_line == 4);
     }
     SECTION("dollar-quoted bodies and triggers are kept byte for byte") {
         const std::string body =
@@ -205,13 +210,94 @@ TEST_CASE("sql sections", "[loader][sql]") {
             "  UPDATE account SET name = 'x;y' WHERE id = NEW.id;\n"
             "END;\n";
         auto s = parse_sql_sections("-- Revision ID: a\n\n-- migrate:upgrade\n" + body +
-                                    "-- migrate:downgrade\nDROP FUNCTION touch;\n");
+                                        "-- migrate:downgrade\nDROP FUNCTION touch;\n",
+                                    "v/a.sql");
         CHECK(s.upgrade == body);
         CHECK(s.downgrade == "DROP FUNCTION touch;\n");
     }
-    SECTION("a section twice is an error") {
-        CHECK_THROWS_AS(parse_sql_sections("-- migrate:upgrade\nA;\n-- migrate:upgrade\nB;\n"), Error);
-        CHECK_THROWS_AS(parse_sql_sections("-- migrate:downgrade\nA;\n-- migrate:downgrade\nB;\n"), Error);
+}
+
+// docs/reference.md section 2: a directive never fails silently.
+TEST_CASE("sql sections: spacing and case variants of a directive are that directive", "[loader][sql][directives]") {
+    for (const char* up : {"-- migrate:upgrade", "--migrate:upgrade", "-- migrate: upgrade", "-- Migrate:Upgrade",
+                           "  -- migrate:upgrade", "\t--\tMIGRATE : UPGRADE", "-- migrate :upgrade  "}) {
+        for (const char* down : {"-- migrate:downgrade", "--MIGRATE:downgrade", "    -- migrate: Downgrade"}) {
+            CAPTURE(up, down);
+            auto s = parse_sql_sections(std::string("-- Revision ID: a\n") + up + "\nCREATE TABLE t (i int);\n" + down +
+                                            "\nDROP TABLE t;\n",
+                                        "v/a.sql");
+            CHECK(s.upgrade == "CREATE TABLE t (i int);\n");
+            CHECK(s.downgrade == "DROP TABLE t;\n");
+            CHECK(s.upgrade_line == 3);
+            CHECK(s.downgrade_line == 5);
+        }
+    }
+}
+
+TEST_CASE("sql sections: transaction:false", "[loader][sql][directives]") {
+    auto s = parse_sql_sections(
+        "-- Revision ID: a\n-- migrate:upgrade transaction:false\nCREATE INDEX CONCURRENTLY i ON t (x);\n"
+        "-- migrate:downgrade\nDROP INDEX i;\n",
+        "v/a.sql");
+    CHECK_FALSE(s.upgrade_transactional);
+    CHECK(s.downgrade_transactional);
+    CHECK(s.upgrade == "CREATE INDEX CONCURRENTLY i ON t (x);\n");
+    for (const char* variant : {"-- migrate:downgrade  Transaction : FALSE", "--migrate:downgrade\ttransaction:false ",
+                                "-- MIGRATE : DOWNGRADE TRANSACTION: false"}) {
+        CAPTURE(variant);
+        auto d = parse_sql_sections(std::string("-- migrate:upgrade\nA;\n") + variant + "\nB;\n", "v/a.sql");
+        CHECK(d.upgrade_transactional);
+        CHECK_FALSE(d.downgrade_transactional);
+        CHECK(d.downgrade == "B;\n");
+    }
+    auto explicit_true = parse_sql_sections("-- migrate:upgrade transaction:true\nA;\n", "v/a.sql");
+    CHECK(explicit_true.upgrade_transactional);
+}
+
+TEST_CASE("sql sections: bad directives name the file and the line", "[loader][sql][directives][errors]") {
+    SECTION("an unknown directive") {
+        check_script_error([] { parse_sql_sections("-- migrate:upgarde\nA;\n", "v/typo.sql"); },
+                           {"v/typo.sql", "line 1", "unknown directive", "migrate:upgarde"});
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade\nA;\n-- migrate:downgrades\nB;\n", "v/s.sql"); },
+                           {"v/s.sql", "line 3", "unknown directive"});
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade\nA;\n  -- MIGRATE: rollback\n", "v/r.sql"); },
+                           {"v/r.sql", "line 3", "MIGRATE: rollback"});
+        check_script_error([] { parse_sql_sections("-- migrate:\nA;\n", "v/e.sql"); }, {"v/e.sql", "line 1"});
+    }
+    SECTION("an unknown option") {
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade transactions:false\nA;\n", "v/o.sql"); },
+                           {"v/o.sql", "line 1", "unknown option"});
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade transaction:no\nA;\n", "v/o.sql"); },
+                           {"v/o.sql", "line 1", "true or false"});
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade creates t\nA;\n", "v/o.sql"); },
+                           {"v/o.sql", "line 1"});
+    }
+    SECTION("a repeated directive") {
+        check_script_error([] { parse_sql_sections("-- migrate:upgrade\nA;\n-- migrate: upgrade\nB;\n", "v/2.sql"); },
+                           {"v/2.sql", "line 3", "a second '-- migrate:upgrade'", "line 1"});
+        check_script_error(
+            [] { parse_sql_sections("-- migrate:upgrade\n-- migrate:downgrade\nA;\n--migrate:downgrade\nB;\n", "v/2.sql"); },
+            {"v/2.sql", "line 4", "a second '-- migrate:downgrade'"});
+    }
+    SECTION("a downgrade before the upgrade") {
+        check_script_error(
+            [] { parse_sql_sections("-- Revision ID: a\n-- migrate:downgrade\nDROP TABLE t;\n-- migrate:upgrade\n", "v/d.sql"); },
+            {"v/d.sql", "line 2", "before '-- migrate:upgrade'"});
+    }
+    SECTION("no upgrade directive") {
+        check_script_error([] { parse_sql_sections("-- Revision ID: a\nCREATE TABLE t (i int);\n", "v/n.sql"); },
+                           {"v/n.sql", "no '-- migrate:upgrade' directive"});
+        check_script_error([] { parse_sql_sections("", "v/n.sql"); }, {"v/n.sql", "no '-- migrate:upgrade'"});
+    }
+    SECTION("the header reader checks the same, so the folder fails to load") {
+        check_script_error([] { parse_sql_revision("-- Revision ID: a\n-- migrate: upgrade\nA;\n-- migrate:downgarde\n", "v/h.sql"); },
+                           {"v/h.sql", "line 4", "migrate:downgarde"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: a\n-- migrate:upgrade2\nA;\n", "v/h.sql"); },
+                           {"v/h.sql", "line 2"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: a\n\nCREATE TABLE t (i int);\n", "v/h.sql"); },
+                           {"v/h.sql", "no '-- migrate:upgrade' directive"});
+        check_script_error([] { parse_sql_revision("-- Revision ID: a\n-- migrate:downgrade\n-- migrate:upgrade\n", "v/h.sql"); },
+                           {"v/h.sql", "line 2"});
     }
 }
 
