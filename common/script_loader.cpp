@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <memory>
+#include <system_error>
 #include <optional>
 #include <thread>
 
@@ -632,11 +633,25 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
     };
     // A large folder is mostly system calls: worker threads overlap them,
     // where the engine allows threads at all.
+    // No more threads than the machine runs at once; and when one cannot be
+    // created (a host at its thread limit), the calling thread reads the
+    // slices that have no thread, instead of the process aborting.
     constexpr std::size_t kFilesPerThread = 1024;
-    std::size_t workers = std::min<std::size_t>(threads > 1 ? threads : 1, names.size() / kFilesPerThread + 1);
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = std::min({static_cast<std::size_t>(threads > 1 ? threads : 1),
+                                          names.size() / kFilesPerThread + 1, cores});
     std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(load_slice, w, workers);
+    pool.reserve(workers);
+    std::size_t started = 1;  // slice 0 is the calling thread's
+    for (; started < workers; ++started) {
+        try {
+            pool.emplace_back(load_slice, started, workers);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
     load_slice(0, workers);
+    for (std::size_t w = started; w < workers; ++w) load_slice(w, workers);
     for (auto& t : pool) t.join();
     for (auto& error : errors)  // the first bad file in file-name order
         if (error) std::rethrow_exception(error);

@@ -2,7 +2,7 @@
 # Installs the Debian packages that building and testing need, if missing.
 # Usage: tests/install-deps.sh [--with-postgres] [--with-alembic] [--with-fuzz]
 set -euo pipefail
-packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libfmt-dev catch2)
+packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libfmt-dev catch2 locales)
 for arg in "$@"; do
   case "$arg" in
     --with-postgres) packages+=(postgresql-15 postgresql-server-dev-15) ;;
@@ -20,4 +20,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The locale tests (case folding must not follow the locale) run under
+# tr_TR.UTF-8, whose tolower('I') is not 'i'.
+if ! locale -a 2>/dev/null | grep -qi '^tr_TR\.utf-\?8$'; then
+  echo "Generating the tr_TR.UTF-8 locale"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo sed -i 's/^# *\(tr_TR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^tr_TR\.UTF-8 UTF-8' /etc/locale.gen || echo 'tr_TR.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+  $sudo locale-gen
 fi

@@ -543,3 +543,38 @@ TEST_CASE("load_graph: a script location without versions/", "[loader][folder][e
     check_script_error([&] { migrate::load_graph(dir.path()); }, {"versions", "Path doesn't exist"});
     check_script_error([&] { migrate::load_graph(dir.path() + "/missing"); }, {"missing", "Path doesn't exist"});
 }
+
+// A large folder is read by several threads, each taking every n-th file: the
+// result and the error are those of a single thread.
+TEST_CASE("load_revisions: the multi-threaded reader", "[loader][folder][threads]") {
+    test::TempDir dir;
+    const int count = 2600;  // three slices' worth, capped by the machine's cores
+    auto name_of = [](int i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "%05d_r.sql", i);
+        return std::string(name);
+    };
+    for (int i = 0; i < count; ++i)
+        dir.write(name_of(i), sql_file("r" + std::to_string(i), i ? "r" + std::to_string(i - 1) : ""));
+    SECTION("the same revisions in the same order as one thread") {
+        auto one = migrate::load_revisions(dir.path(), 1);
+        auto many = migrate::load_revisions(dir.path(), 64);
+        REQUIRE(many.size() == one.size());
+        for (std::size_t i = 0; i < one.size(); ++i) CHECK(many[i].id == one[i].id);
+    }
+    SECTION("errors in several slices: the first in file-name order wins") {
+        // odd and even positions fall in different slices of two or more threads
+        for (auto [first, second] : {std::pair{1001, 1500}, std::pair{1000, 1501}, std::pair{2599, 2598}}) {
+            CAPTURE(first, second);
+            test::TempDir bad;
+            for (int i = 0; i < count; ++i)
+                bad.write(name_of(i), i == first || i == second ? "-- no id\n-- migrate:upgrade\n"
+                                                                : sql_file("r" + std::to_string(i), ""));
+            const std::string expected = bad.path() + "/" + name_of(std::min(first, second));
+            for (int threads : {1, 2, 3, 64}) {
+                CAPTURE(threads);
+                check_script_error([&] { migrate::load_revisions(bad.path(), threads); }, {expected});
+            }
+        }
+    }
+}
