@@ -52,6 +52,10 @@ public:
     std::string revision(const std::string& message, const std::string& options, bool autogenerate = false);
     std::string merge(const std::string& revisions, const std::string& message);
 
+    // A deploy bundle (deploy_bundle.hpp) of the script location's files
+    // that upgrades to `target`, in `dialect` (sqlite or postgresql).
+    std::string bundle(const std::string& target, const std::string& dialect);
+
     // The DDL that takes the live schema to the target schema; empty when
     // they agree.
     std::string diff();
@@ -77,7 +81,9 @@ private:
     std::unique_ptr<RevisionGraph> graph_;
 };
 
-// Loads and validates the revision graph of a script location.
+// Loads and validates the revision graph of a script source, or of a
+// script location's folder.
+std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads = 1);
 std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
 
 }  // namespace migrate

@@ -1,0 +1,109 @@
+#include "deploy_bundle.hpp"
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "script_store.hpp"
+#include "sql_text.hpp"
+
+namespace migrate {
+namespace {
+
+// Rows per INSERT: few statements, none huge.
+constexpr std::size_t kRowsPerInsert = 100;
+
+std::string qualified(const TableName& table) {
+    if (table.schema.empty()) return quote_identifier_ansi(table.name);
+    return quote_identifier_ansi(table.schema) + "." + quote_identifier_ansi(table.name);
+}
+
+// Text as a literal the dialect reads back unchanged: SQLite strings have no
+// escapes ('' doubles a quote); on PostgreSQL a quote or backslash means
+// dollar quoting, which neither standard_conforming_strings nor psql's
+// variable interpolation (:name) touches.
+std::string literal(const std::string& text, BundleDialect dialect) {
+    if (dialect == BundleDialect::SQLite || text.find_first_of("'\\") == std::string::npos) return quote_literal(text);
+    return dollar_quote(text);
+}
+
+// Sets a setting until the transaction ends (PostgreSQL) or for the shell's
+// connection (SQLite, which ends with the script).
+std::string set_setting(const std::string& key, const std::string& value, BundleDialect dialect) {
+    if (dialect == BundleDialect::PostgreSQL)
+        return fmt::format("SELECT set_config('migrate.{}', {}, true);\n", key, literal(value, dialect));
+    return fmt::format("SELECT migrate_config('{}', {});\n", key, literal(value, dialect));
+}
+
+}  // namespace
+
+BundleDialect bundle_dialect(const std::string& name) {
+    if (name == "sqlite") return BundleDialect::SQLite;
+    if (name == "postgresql") return BundleDialect::PostgreSQL;
+    throw Error(ErrorKind::Usage, fmt::format("unknown dialect '{}'; the dialects are sqlite and postgresql", name));
+}
+
+std::string dollar_quote(const std::string& text) {
+    // The closing tag must not appear earlier, even across the text's end
+    // ("...$b" followed by "$b$").
+    std::string tag = "$b$";
+    for (int n = 1; (text + tag).find(tag) != text.size(); ++n) tag = fmt::format("$b{}$", n);
+    std::string out;
+    out.reserve(text.size() + 2 * tag.size());
+    out += tag;
+    out += text;
+    out += tag;
+    return out;
+}
+
+std::string render_bundle(const Bundle& bundle, BundleDialect dialect) {
+    const bool pg = dialect == BundleDialect::PostgreSQL;
+    const std::string store = qualified(script_store_table(bundle.version_table));
+    std::size_t size = 4096;
+    for (const auto& file : bundle.files) size += file.text.size() + 2 * file.path.size() + 32;
+    std::string out;
+    out.reserve(size);
+
+    out += fmt::format("-- migrate deploy bundle: {} files of the script location, then an upgrade to {}.\n",
+                       bundle.files.size(), bundle.target);
+    if (pg) {
+        out += "-- Run: psql -v ON_ERROR_STOP=1 -f deploy.sql (the extension installed). One transaction: an error\n"
+               "-- leaves nothing changed; running it again changes nothing.\n"
+               "\\set ON_ERROR_STOP on\n"
+               "SET client_encoding = 'UTF8';\n";
+    } else {
+        out += "-- Run: sqlite3 -bail -cmd '.load PATH' app.db < deploy.sql. One transaction: an error leaves\n"
+               "-- nothing changed; running it again changes nothing.\n";
+    }
+    out += "BEGIN;\n";
+    out += script_store_create_sql(store) + ";\n";
+
+    // Rows of files the location no longer has go; the others are added or
+    // changed only where they differ, so a second run writes nothing.
+    out += "DELETE FROM " + store + " WHERE path NOT IN (";
+    for (std::size_t i = 0; i < bundle.files.size(); ++i) {
+        if (i) out += ", ";
+        out += literal(bundle.files[i].path, dialect);
+    }
+    out += bundle.files.empty() ? "NULL);\n" : ");\n";
+    for (std::size_t first = 0; first < bundle.files.size(); first += kRowsPerInsert) {
+        out += "INSERT INTO " + store + (pg ? " AS s" : "") + " (path, body) VALUES\n";
+        std::size_t last = std::min(first + kRowsPerInsert, bundle.files.size());
+        for (std::size_t i = first; i < last; ++i) {
+            out += "(" + literal(bundle.files[i].path, dialect) + ", " + literal(bundle.files[i].text, dialect) + ")";
+            out += i + 1 < last ? ",\n" : "\n";
+        }
+        out += pg ? "ON CONFLICT (path) DO UPDATE SET body = excluded.body WHERE s.body IS DISTINCT FROM excluded.body;\n"
+                  : "ON CONFLICT (path) DO UPDATE SET body = excluded.body WHERE body IS NOT excluded.body;\n";
+    }
+
+    out += set_setting("script_source", "database", dialect);
+    if (bundle.version_table.name != "alembic_version")
+        out += set_setting("version_table", bundle.version_table.name, dialect);
+    if (!bundle.version_table.schema.empty())
+        out += set_setting("version_table_schema", bundle.version_table.schema, dialect);
+    out += "SELECT migrate_upgrade(" + literal(bundle.target, dialect) + ");\n";
+    out += "COMMIT;\n";
+    return out;
+}
+
+}  // namespace migrate
