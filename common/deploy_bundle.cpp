@@ -79,12 +79,10 @@ std::string render_bundle(const Bundle& bundle, BundleDialect dialect) {
 
     // Rows of files the location no longer has go; the others are added or
     // changed only where they differ, so a second run writes nothing.
-    out += "DELETE FROM " + store + " WHERE path NOT IN (";
-    for (std::size_t i = 0; i < bundle.files.size(); ++i) {
-        if (i) out += ", ";
-        out += literal(bundle.files[i].path, dialect);
-    }
-    out += bundle.files.empty() ? "NULL);\n" : ");\n";
+    out += "DELETE FROM " + store;
+    for (std::size_t i = 0; i < bundle.files.size(); ++i)
+        out += (i ? ", " : " WHERE path NOT IN (") + literal(bundle.files[i].path, dialect);
+    out += bundle.files.empty() ? ";\n" : ");\n";
     for (std::size_t first = 0; first < bundle.files.size(); first += kRowsPerInsert) {
         out += "INSERT INTO " + store + (pg ? " AS s" : "") + " (path, body) VALUES\n";
         std::size_t last = std::min(first + kRowsPerInsert, bundle.files.size());
