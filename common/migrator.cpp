@@ -174,10 +174,14 @@ std::string Migrator::run(const char* command, const std::string& target) {
     }
 }
 
-std::string Migrator::upgrade_sql(const std::string& range) { return offline("upgrade", range); }
-std::string Migrator::downgrade_sql(const std::string& range) { return offline("downgrade", range); }
+std::string Migrator::upgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("upgrade", range, dialect);
+}
+std::string Migrator::downgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("downgrade", range, dialect);
+}
 
-std::string Migrator::offline(const char* command, const std::string& range) {
+std::string Migrator::offline(const char* command, const std::string& range, const SqlDialect& dialect) {
     const std::string name(command);
     const RevisionGraph& g = graph();
     std::vector<std::string> start;
@@ -206,8 +210,7 @@ std::string Migrator::offline(const char* command, const std::string& range) {
                                     name, step.revision->id, step.revision->path));
         plan.sections.push_back(load_sections(*step.revision));
     }
-    VersionTable table(db_, settings_.version_table());
-    return render_offline_sql(g, table, AuditLog(db_, table.name()), plan);
+    return render_offline_sql(g, dialect, settings_.version_table(), plan);
 }
 
 std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {

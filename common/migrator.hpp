@@ -40,10 +40,11 @@ public:
     std::string downgrade(const std::string& target);
     std::string stamp(const std::string& target);
 
-    // Offline mode: the SQL those steps would run, executing nothing. `range`
-    // is `from:to`, or a target reached from the current revision.
-    std::string upgrade_sql(const std::string& range);
-    std::string downgrade_sql(const std::string& range);
+    // Offline mode: the SQL those steps would run, executing nothing, spelled
+    // in `dialect` (the engine's own, or the other's). `range` is `from:to`,
+    // or a target reached from the current revision.
+    std::string upgrade_sql(const std::string& range, const SqlDialect& dialect);
+    std::string downgrade_sql(const std::string& range, const SqlDialect& dialect);
 
     // Write a new revision file and return its path. `options` holds
     // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
@@ -67,7 +68,7 @@ public:
 private:
     const RevisionGraph& graph();
     std::string run(const char* command, const std::string& target);
-    std::string offline(const char* command, const std::string& range);
+    std::string offline(const char* command, const std::string& range, const SqlDialect& dialect);
 
     schema::SchemaEngine& schema_engine();
 

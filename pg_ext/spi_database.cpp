@@ -91,7 +91,6 @@ std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<st
     return rows;
 }
 
-std::string SpiDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
 
 bool SpiDatabase::table_exists(const TableName& table) {
     auto rows = query("SELECT to_regclass($1) IS NOT NULL", {qualified(table)});
