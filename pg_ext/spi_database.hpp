@@ -17,11 +17,16 @@ public:
     SpiDatabase(const SpiDatabase&) = delete;
     SpiDatabase& operator=(const SpiDatabase&) = delete;
 
+    // The extension's own statements: search_path pinned (search_path.hpp).
     void execute(const std::string& sql) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+    // Steps and target-schema files: the caller's search_path.
+    void execute_user_sql(const std::string& sql) override;
     std::string parameter(int n) const override { return "$" + std::to_string(n); }
     std::string quote_identifier(const std::string& name) const override;
     bool table_exists(const TableName& table) override;
+    TableName resolve_table(const TableName& table) override;
+    void check_interrupts() override;
     // SECURITY INVOKER: the role the steps run as.
     std::string current_role_sql() const override { return "current_user"; }
     std::string quote_literal(const std::string& value) const override { return pg_literal(value); }
