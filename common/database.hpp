@@ -16,8 +16,17 @@ class Database {
 public:
     virtual ~Database() = default;
 
-    // Runs SQL text that may hold several statements (a step's section).
+    // `execute` and `query` run the extension's own statements (version
+    // table, log, catalog reads...): an engine may run them hardened against
+    // the caller's session (PostgreSQL: search_path pinned to pg_catalog,
+    // pg_temp), so they name every table they use with `qualified` of a
+    // resolved name (`resolve_table`).
+    //
+    // Runs SQL text that may hold several statements.
     virtual void execute(const std::string& sql) = 0;
+    // Runs SQL the user wrote (a step's section, a target-schema file) in the
+    // caller's session as it is (PostgreSQL: the caller's search_path).
+    virtual void execute_user_sql(const std::string& sql) { execute(sql); }
     // Runs one statement with `?`-free positional text parameters ($1.. on
     // PostgreSQL, ?1.. on SQLite: see `parameter`) and returns every row.
     virtual std::vector<Row> query(const std::string& sql,
@@ -31,9 +40,17 @@ public:
     std::string qualified(const TableName& table) const { return dialect().qualified(table); }
 
     virtual bool table_exists(const TableName& table) = 0;
+    // The table every statement of one call names: an unset schema resolved
+    // once, when the call starts (PostgreSQL: the schema where the name
+    // resolves on the caller's search_path, else the current schema).
+    // Engines without schemas return it unchanged.
+    virtual TableName resolve_table(const TableName& table) { return table; }
     // How many threads the core may use to read a large script folder; 1
     // where the host process must not get threads (a PostgreSQL backend).
     virtual int reader_threads() const { return 1; }
+    // Polled in long loops (graph load, planning, catalog comparison): throws
+    // when the statement was cancelled (PostgreSQL: CHECK_FOR_INTERRUPTS).
+    virtual void check_interrupts() {}
 
     // One call's unit of work. `begin_run` opens it (a transaction, or a
     // savepoint inside the caller's) and takes the deployer lock before the

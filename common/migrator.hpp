@@ -67,6 +67,9 @@ public:
 
 private:
     const RevisionGraph& graph();
+    // The version table resolved once per call (Database::resolve_table): the
+    // one name of every statement, the log and the deployer lock.
+    const TableName& version_table();
     std::string run(const char* command, const std::string& target);
     std::string offline(const char* command, const std::string& range, const SqlDialect& dialect);
 
@@ -76,6 +79,7 @@ private:
     Settings settings_;
     schema::SchemaEngine* schema_engine_;
     std::unique_ptr<RevisionGraph> graph_;
+    std::optional<TableName> version_table_;
 };
 
 // Loads and validates the revision graph of a script location.

@@ -16,11 +16,16 @@ public:
     SpiDatabase(const SpiDatabase&) = delete;
     SpiDatabase& operator=(const SpiDatabase&) = delete;
 
+    // The extension's own statements: search_path pinned (search_path.hpp).
     void execute(const std::string& sql) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+    // Steps and target-schema files: the caller's search_path.
+    void execute_user_sql(const std::string& sql) override;
     std::string parameter(int n) const override { return "$" + std::to_string(n); }
     const SqlDialect& dialect() const override { return SqlDialect::postgresql(); }
     bool table_exists(const TableName& table) override;
+    TableName resolve_table(const TableName& table) override;
+    void check_interrupts() override;
 
     // A run is an internal subtransaction of the caller's transaction, so a
     // failed call leaves nothing behind even when the caller catches the
