@@ -4,7 +4,6 @@
 
 #include "error.hpp"
 #include "script_store.hpp"
-#include "sql_text.hpp"
 
 namespace migrate {
 namespace {
@@ -12,52 +11,29 @@ namespace {
 // Rows per INSERT: few statements, none huge.
 constexpr std::size_t kRowsPerInsert = 100;
 
-std::string qualified(const TableName& table) {
-    if (table.schema.empty()) return quote_identifier_ansi(table.name);
-    return quote_identifier_ansi(table.schema) + "." + quote_identifier_ansi(table.name);
-}
-
 // Text as a literal the dialect reads back unchanged: SQLite strings have no
 // escapes ('' doubles a quote); on PostgreSQL a quote or backslash means
 // dollar quoting, which neither standard_conforming_strings nor psql's
-// variable interpolation (:name) touches.
-std::string literal(const std::string& text, BundleDialect dialect) {
-    if (dialect == BundleDialect::SQLite || text.find_first_of("'\\") == std::string::npos) return quote_literal(text);
-    return dollar_quote(text);
+// variable interpolation (:name) touches, and which keeps a body readable.
+std::string literal(const std::string& text, const SqlDialect& dialect) {
+    if (dialect.kind() == SqlDialect::Kind::Sqlite || text.find_first_of("'\\") == std::string::npos)
+        return dialect.quote_literal(text);
+    return SqlDialect::dollar_quote(text);
 }
 
 // Sets a setting until the transaction ends (PostgreSQL) or for the shell's
 // connection (SQLite, which ends with the script).
-std::string set_setting(const std::string& key, const std::string& value, BundleDialect dialect) {
-    if (dialect == BundleDialect::PostgreSQL)
+std::string set_setting(const std::string& key, const std::string& value, const SqlDialect& dialect) {
+    if (dialect.kind() == SqlDialect::Kind::Postgresql)
         return fmt::format("SELECT set_config('migrate.{}', {}, true);\n", key, literal(value, dialect));
     return fmt::format("SELECT migrate_config('{}', {});\n", key, literal(value, dialect));
 }
 
 }  // namespace
 
-BundleDialect bundle_dialect(const std::string& name) {
-    if (name == "sqlite") return BundleDialect::SQLite;
-    if (name == "postgresql") return BundleDialect::PostgreSQL;
-    throw Error(ErrorKind::Usage, fmt::format("unknown dialect '{}'; the dialects are sqlite and postgresql", name));
-}
-
-std::string dollar_quote(const std::string& text) {
-    // The closing tag must not appear earlier, even across the text's end
-    // ("...$b" followed by "$b$").
-    std::string tag = "$b$";
-    for (int n = 1; (text + tag).find(tag) != text.size(); ++n) tag = fmt::format("$b{}$", n);
-    std::string out;
-    out.reserve(text.size() + 2 * tag.size());
-    out += tag;
-    out += text;
-    out += tag;
-    return out;
-}
-
-std::string render_bundle(const Bundle& bundle, BundleDialect dialect) {
-    const bool pg = dialect == BundleDialect::PostgreSQL;
-    const std::string store = qualified(script_store_table(bundle.version_table));
+std::string render_bundle(const Bundle& bundle, const SqlDialect& dialect) {
+    const bool pg = dialect.kind() == SqlDialect::Kind::Postgresql;
+    const std::string store = dialect.qualified(script_store_table(bundle.version_table));
     std::size_t size = 4096;
     for (const auto& file : bundle.files) size += file.text.size() + 2 * file.path.size() + 32;
     std::string out;

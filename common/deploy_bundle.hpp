@@ -6,15 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "database.hpp"
 #include "script_source.hpp"
+#include "sql_dialect.hpp"
 
 namespace migrate {
-
-enum class BundleDialect { SQLite, PostgreSQL };
-
-// "sqlite" or "postgresql"; anything else is a Usage error.
-BundleDialect bundle_dialect(const std::string& name);
 
 struct Bundle {
     std::vector<ScriptFile> files;  // by their paths relative to the location
@@ -22,10 +17,6 @@ struct Bundle {
     TableName version_table;        // in force when written: it locates the store
 };
 
-std::string render_bundle(const Bundle& bundle, BundleDialect dialect);
-
-// A PostgreSQL dollar-quoted literal of `text` whose tag occurs nowhere in
-// it, so no text can end the quoting.
-std::string dollar_quote(const std::string& text);
+std::string render_bundle(const Bundle& bundle, const SqlDialect& dialect);
 
 }  // namespace migrate

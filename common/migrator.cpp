@@ -74,6 +74,11 @@ const RevisionGraph& Migrator::graph() {
     return *graph_;
 }
 
+const TableName& Migrator::version_table() {
+    if (!version_table_) version_table_ = db_.resolve_table(settings_.version_table());
+    return *version_table_;
+}
+
 std::string Migrator::upgrade(const std::string& target) { return run("upgrade", target); }
 std::string Migrator::downgrade(const std::string& target) { return run("downgrade", target); }
 std::string Migrator::stamp(const std::string& target) { return run("stamp", target); }
@@ -84,7 +89,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
                                          name, target));
     const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
 
     db_.begin_run(table.name());
@@ -134,7 +139,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
                 if (!trim(*sql).empty()) {
                     try {
-                        db_.execute(*sql);
+                        db_.execute_user_sql(*sql);
                     } catch (const Error& e) {
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
@@ -169,17 +174,21 @@ std::string Migrator::run(const char* command, const std::string& target) {
     }
 }
 
-std::string Migrator::upgrade_sql(const std::string& range) { return offline("upgrade", range); }
-std::string Migrator::downgrade_sql(const std::string& range) { return offline("downgrade", range); }
+std::string Migrator::upgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("upgrade", range, dialect);
+}
+std::string Migrator::downgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("downgrade", range, dialect);
+}
 
-std::string Migrator::offline(const char* command, const std::string& range) {
+std::string Migrator::offline(const char* command, const std::string& range, const SqlDialect& dialect) {
     const std::string name(command);
     const RevisionGraph& g = graph();
     std::vector<std::string> start;
     std::string target = range;
     auto colon = range.find(':');
     if (colon == std::string::npos) {
-        start = VersionTable(db_, settings_.version_table()).read();
+        start = VersionTable(db_, version_table()).read();
     } else {
         target = range.substr(colon + 1);
         // Alembic resolves the starting revisions to ids; "base" is none.
@@ -201,8 +210,8 @@ std::string Migrator::offline(const char* command, const std::string& range) {
                                     name, step.revision->id, step.revision->path));
         plan.sections.push_back(read_sections(settings_.source(), *step.revision));
     }
-    VersionTable table(db_, settings_.version_table());
-    return render_offline_sql(g, table, AuditLog(db_, table.name()), plan);
+    // The script names the table as the settings do: it may run elsewhere.
+    return render_offline_sql(g, dialect, settings_.version_table(), plan);
 }
 
 std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {
@@ -215,7 +224,7 @@ std::string Migrator::revision(const std::string& message, const std::string& op
         const RevisionGraph& g = graph();
         auto heads = g.ids(g.heads());
         std::sort(heads.begin(), heads.end());
-        if (VersionTable(db_, settings_.version_table()).read() != heads)
+        if (VersionTable(db_, version_table()).read() != heads)
             throw revision_error("Target database is not up to date.");
         SchemaComparison comparison(schema_engine(), settings_);
         rev.upgrade_sql = comparison.render(comparison.upgrade());
@@ -224,15 +233,14 @@ std::string Migrator::revision(const std::string& message, const std::string& op
     return write_revision(graph(), writer, rev);
 }
 
-std::string Migrator::bundle(const std::string& target, const std::string& dialect) {
-    const BundleDialect to = bundle_dialect(dialect);
+std::string Migrator::bundle(const std::string& target, const SqlDialect& dialect) {
     // A broken script folder or a target that names nothing fails now, when
     // the bundle is written, not on the database it is meant for.
     if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
     plan_upgrade(graph(), {}, target);
     Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
                   settings_.version_table()};
-    return render_bundle(bundle, to);
+    return render_bundle(bundle, dialect);
 }
 
 std::string Migrator::diff() {
@@ -246,7 +254,7 @@ std::string Migrator::check() {
     // recorded, so a database migrate never migrated is checked against its
     // target schema alone.
     std::string modified;
-    if (AuditLog(db_, settings_.version_table()).exists())
+    if (AuditLog(db_, version_table()).exists())
         for (const auto& row : versions())
             if (row.modified) modified += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
     std::string changes;
@@ -269,7 +277,7 @@ std::string Migrator::merge(const std::string& revisions, const std::string& mes
 }
 
 std::optional<std::string> Migrator::current() {
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     return comma_list(table.read(), true);
 }
 
@@ -277,7 +285,7 @@ std::string Migrator::heads() { return comma_list(graph().ids(graph().heads()), 
 
 std::vector<VersionRow> Migrator::versions() {
     const RevisionGraph& g = graph();
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     std::vector<Node> current;
     for (const auto& id : table.read())
         if (Node n = g.find(id)) current.push_back(n);

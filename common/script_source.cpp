@@ -1,5 +1,6 @@
 #include "script_source.hpp"
 
+#include "database.hpp"
 #include "folder_source.hpp"
 #include "script_loader.hpp"
 #include "script_store.hpp"
@@ -9,7 +10,9 @@ namespace migrate {
 
 std::shared_ptr<ScriptSource> open_script_source(const Settings& settings, Database& db) {
     if (settings.reads_store())
-        return std::make_shared<StoreSource>(db, settings.store_table(), settings.script_location());
+        // Resolved once, as the version table: the store's queries run with
+        // search_path pinned and name it qualified.
+        return std::make_shared<StoreSource>(db, db.resolve_table(settings.store_table()), settings.script_location());
     return std::make_shared<FolderSource>(settings.script_location());
 }
 
