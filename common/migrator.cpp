@@ -52,7 +52,8 @@ WriterSettings writer_settings(const Settings& settings) {
 
 }  // namespace
 
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads) {
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads,
+                                          const std::function<void()>& poll) {
     if (!is_directory(script_location))
         throw Error(ErrorKind::Script,
                     fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
@@ -63,7 +64,7 @@ std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, in
         throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
                                                    "folder.",
                                                    absolute(versions)));
-    return std::make_unique<RevisionGraph>(load_revisions(versions, reader_threads));
+    return std::make_unique<RevisionGraph>(load_revisions(versions, reader_threads, poll));
 }
 
 Migrator::Migrator(Database& db, Settings settings, schema::SchemaEngine* schema_engine)
@@ -75,7 +76,7 @@ schema::SchemaEngine& Migrator::schema_engine() {
 }
 
 const RevisionGraph& Migrator::graph() {
-    if (!graph_) graph_ = load_graph(settings_.script_location(), db_.reader_threads());
+    if (!graph_) graph_ = load_graph(settings_.script_location(), db_.reader_threads(), [this] { db_.check_interrupts(); });
     return *graph_;
 }
 
@@ -114,6 +115,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         std::vector<RevisionSections> sections(steps.size());
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step& step = steps[i];
+            if (i % 256 == 0) db_.check_interrupts();
             if (step.kind == Step::Kind::Stamp) continue;
             if (step.revision->is_python)
                 throw Error(ErrorKind::Script,
@@ -285,6 +287,7 @@ std::vector<VersionRow> Migrator::versions() {
     std::vector<VersionRow> rows;
     rows.reserve(order.size());
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (rows.size() % 256 == 0) db_.check_interrupts();
         const Revision* rev = *it;
         VersionRow row;
         row.revision = rev->id;

@@ -1,6 +1,7 @@
 #pragma once
 // The SQL functions of docs/reference.md section 7, engine-neutral: each extension parses
 // its arguments, builds a Migrator over its Database and returns the result.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +83,8 @@ private:
 };
 
 // Loads and validates the revision graph of a script location.
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
+// `poll` as load_revisions's.
+std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1,
+                                          const std::function<void()>& poll = {});
 
 }  // namespace migrate

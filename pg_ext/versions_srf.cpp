@@ -57,11 +57,12 @@ void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
 Datum versions(FunctionCallInfo fcinfo) {
     std::map<std::string, std::string> overrides;
     if (auto location = text_argument(fcinfo, 0)) overrides["script_location"] = *location;
-    require_script_access();
+    Settings settings = session_settings(overrides);
+    require_script_read(settings);
     std::vector<VersionRow> rows;
     {
         SpiDatabase db;
-        rows = Migrator(db, session_settings(overrides)).versions();
+        rows = Migrator(db, settings).versions();
     }
     pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
     auto* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);

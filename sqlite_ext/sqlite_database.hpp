@@ -19,6 +19,9 @@ public:
     std::string quote_identifier(const std::string& name) const override;
     bool table_exists(const TableName& table) override;
     int reader_threads() const override { return 4; }
+    // sqlite3_interrupt() (Python's Connection.interrupt, the shell's ^C)
+    // during the call's own long loops.
+    void check_interrupts() override;
     // SQLite's %f has milliseconds: padded to the log's microseconds.
     std::string utc_now_sql() const override { return "strftime('%Y-%m-%d %H:%M:%f000', 'now')"; }
 
