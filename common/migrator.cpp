@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -28,10 +29,22 @@ bool is_directory(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+
 std::string absolute(const std::string& path) {
     char buf[PATH_MAX];
     if (!path.empty() && path[0] != '/' && ::realpath(".", buf)) return std::string(buf) + "/" + path;
     return path;
+}
+
+// A folder that exists but that this process may not reach (PostgreSQL: the
+// server's user cannot enter a parent folder) is no missing path.
+void require_reachable(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 && errno == EACCES)
+        throw Error(ErrorKind::Script,
+                    fmt::format("Permission denied: '{}': this process (on PostgreSQL, the server's operating-system "
+                                "user) may not enter a folder on that path",
+                                absolute(path)));
 }
 
 std::optional<std::string> comma_list(std::vector<std::string> items, bool sort) {
@@ -54,12 +67,14 @@ WriterSettings writer_settings(const Settings& settings) {
 
 std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads,
                                           const std::function<void()>& poll) {
+    require_reachable(script_location);
     if (!is_directory(script_location))
         throw Error(ErrorKind::Script,
                     fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
                                 "(migrate_config('script_location', '/path/to/migrations')).",
                                 absolute(script_location)));
     std::string versions = script_location + "/versions";
+    require_reachable(versions);
     if (!is_directory(versions))
         throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
                                                    "folder.",
@@ -124,6 +139,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
                                         "revision",
                                         name, step.revision->id, step.revision->path));
             sections[i] = load_sections(*step.revision);
+            db_.check_script_text(step.revision->message + "\n" + sections[i].upgrade + "\n" + sections[i].downgrade,
+                                  step.revision->path);
         }
 
         HeadTracker tracker(g, current);

@@ -9,10 +9,13 @@
 
 #include "pg_headers.hpp"
 
+// Exported despite -fvisibility=hidden (pg_ext/exports.map).
+#pragma GCC visibility push(default)
 extern "C" {
 PG_MODULE_MAGIC;
 void _PG_init(void);
 }
+#pragma GCC visibility pop
 
 namespace migrate::pg {
 namespace {

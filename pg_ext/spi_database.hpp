@@ -27,6 +27,7 @@ public:
     bool table_exists(const TableName& table) override;
     TableName resolve_table(const TableName& table) override;
     void check_interrupts() override;
+    void check_script_text(const std::string& text, const std::string& path) override;
     // SECURITY INVOKER: the role the steps run as.
     std::string current_role_sql() const override { return "current_user"; }
     std::string quote_literal(const std::string& value) const override { return pg_literal(value); }

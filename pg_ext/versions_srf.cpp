@@ -24,8 +24,10 @@ void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
     Datum values[kColumns];
     bool nulls[kColumns] = {};
     int i = 0;
+    // UTF-8 to the database's encoding (encoding.hpp), here under the guard.
     auto text = [&](const std::string& s) {
-        values[i++] = PointerGetDatum(cstring_to_text_with_len(s.data(), static_cast<int>(s.size())));
+        char* converted = pg_any_to_server(s.data(), static_cast<int>(s.size()), PG_UTF8);
+        values[i++] = PointerGetDatum(cstring_to_text(converted));
     };
     auto optional_text = [&](const std::optional<std::string>& s) {
         if (s) {

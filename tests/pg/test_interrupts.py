@@ -116,7 +116,9 @@ class InterruptedLongCallTest(DatabaseTest):
     """migrate_versions over 100,000 revision files spends its time in C++
     loops (reading the folder, a row per revision) that run no SQL: they poll
     for interrupts, so a cancel or statement_timeout ends the call at once
-    rather than when it would have finished."""
+    rather than when it would have finished. The interrupt comes late in the
+    call (60% of an uninterrupted one), past its last SQL statement, where
+    nothing but those polls would notice it."""
 
     MANY = 100000
 
@@ -146,16 +148,19 @@ class InterruptedLongCallTest(DatabaseTest):
         except psycopg2.Error as e:
             return e, time.monotonic() - started
 
-    def test_cancel_during_migrate_versions(self):
+    def test_cancel_and_statement_timeout_during_migrate_versions(self):
         deployer = self.session()
         self.use(deployer, self.root)
         pid = scalar(deployer, "SELECT pg_backend_pid()")
         error, whole = self.versions_call(deployer)  # also warms the file cache
         self.assertIsNone(error)
+        slack = min(0.5, whole / 10)
+
+        # pg_cancel_backend
         outcome = {}
         thread = threading.Thread(target=lambda: outcome.update(result=self.versions_call(deployer)))
         thread.start()
-        time.sleep(whole / 3)
+        time.sleep(whole * 0.6)
         cancelled = time.monotonic()
         self.assertTrue(scalar(self.conn, "SELECT pg_cancel_backend(%s)", (pid,)))
         thread.join(120)
@@ -163,20 +168,16 @@ class InterruptedLongCallTest(DatabaseTest):
         latency = time.monotonic() - cancelled
         self.assertIsNotNone(error, "the call ran to its end (%.1fs)" % whole)
         self.assertEqual(error.pgcode, psycopg2.errorcodes.QUERY_CANCELED)
-        self.assertLess(latency, min(1.0, whole / 3), "whole call %.1fs" % whole)
+        self.assertLess(latency, slack, "whole call %.1fs" % whole)
         self.assertEqual(scalar(deployer, "SELECT 1"), 1)
 
-    def test_statement_timeout_during_migrate_versions(self):
-        deployer = self.session()
-        self.use(deployer, self.root)
-        error, whole = self.versions_call(deployer)
-        self.assertIsNone(error)
-        timeout_ms = max(int(whole * 1000 / 3), 50)
+        # statement_timeout
+        timeout_ms = max(int(whole * 1000 * 0.6), 50)
         execute(deployer, "SET statement_timeout = %d" % timeout_ms)
         error, elapsed = self.versions_call(deployer)
         self.assertIsNotNone(error, "the call ran to its end (%.1fs)" % whole)
         self.assertEqual(error.diag.message_primary, "canceling statement due to statement timeout")
-        self.assertLess(elapsed, timeout_ms / 1000 + min(1.0, whole / 3), "whole call %.1fs" % whole)
+        self.assertLess(elapsed, timeout_ms / 1000 + slack, "whole call %.1fs" % whole)
 
 
 if __name__ == "__main__":

@@ -127,6 +127,16 @@ class ScriptRootsTest(DatabaseTest):
         self.use(self.session_, self.outside)
         self.assertEqual(scalar(self.session_, "SELECT migrate_heads()"), "b")
 
+    @unittest.skipUnless(os.getuid() == 0, "the server must run as another user than the test")
+    def test_a_folder_the_server_cannot_enter(self):
+        os.chmod(self.root, 0o700)  # the test's own user (root) owns it
+        self.addCleanup(os.chmod, self.root, 0o755)
+        self.use(self.conn, self.inside)
+        with self.assertRaises(psycopg2.Error) as caught:
+            scalar(self.conn, "SELECT migrate_heads()")
+        self.assertIn("Permission denied: '%s'" % self.inside, caught.exception.pgerror)
+        self.assertNotIn("Path doesn't exist", caught.exception.pgerror)
+
     def test_a_role_without_grants(self):
         conn = self.session()
         execute(conn, "LOAD 'migrate'")
