@@ -93,6 +93,8 @@ bool has_role(Oid role) {
 }  // namespace
 
 void require_script_read(const Settings& settings, bool target_schema) {
+    // The script store is a table: its own privileges guard it.
+    if (settings.reads_store()) return;
     if (has_role(ROLE_PG_READ_SERVER_FILES)) return;
     check_inside_roots(settings.script_location(), {"versions"}, "read migration scripts in",
                        "pg_read_server_files");

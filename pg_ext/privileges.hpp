@@ -13,7 +13,8 @@
 namespace migrate::pg {
 
 // The script location (and, with `target_schema`, the target schema) may be
-// read. Call it before anything reads migrate.ini.
+// read. Call it before anything reads migrate.ini. Reading the script store
+// (script_source = database) needs none of this.
 void require_script_read(const Settings& settings, bool target_schema = false);
 // Revision files may be written into the script location's versions/.
 void require_script_write(const Settings& settings);

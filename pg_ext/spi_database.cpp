@@ -116,7 +116,6 @@ std::vector<Row> SpiDatabase::query(const std::string& utf8, const std::vector<s
     return rows;
 }
 
-std::string SpiDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
 
 bool SpiDatabase::table_exists(const TableName& table) {
     auto rows = query("SELECT pg_catalog.to_regclass($1::pg_catalog.text) IS NOT NULL", {qualified(table)});

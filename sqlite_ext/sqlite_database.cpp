@@ -71,8 +71,6 @@ void SqliteDatabase::check_interrupts() {
 #endif
 }
 
-std::string SqliteDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
-
 bool SqliteDatabase::table_exists(const TableName& table) {
     std::string schema = table.schema.empty() ? "main" : table.schema;
     return !query(fmt::format("SELECT 1 FROM {}.sqlite_master WHERE type = 'table' AND name = ?1",

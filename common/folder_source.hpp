@@ -1,0 +1,29 @@
+#pragma once
+// The script location's folder as a ScriptSource (script_source = files).
+#include <functional>
+#include <string>
+
+#include "script_source.hpp"
+
+namespace migrate {
+
+class FolderSource : public ScriptSource {
+public:
+    // `poll` (Database::check_interrupts) is called now and then while a
+    // large folder loads.
+    explicit FolderSource(std::string location, std::function<void()> poll = {})
+        : location_(std::move(location)), poll_(std::move(poll)) {}
+
+    std::vector<Revision> load_revisions(int threads) override;
+    std::string read_revision(const Revision& revision) override;
+    std::optional<ScriptFile> ini() override;
+    std::vector<ScriptFile> target_schema(const std::string& setting) override;
+    std::vector<ScriptFile> location_files(const std::string& target_schema_setting) override;
+    std::optional<std::string> folder() const override { return location_; }
+
+private:
+    std::string location_;
+    std::function<void()> poll_;
+};
+
+}  // namespace migrate
