@@ -23,8 +23,12 @@ class Database {
 public:
     virtual ~Database() = default;
 
-    // Runs SQL text that may hold several statements (a step's section).
+    // Runs SQL text that may hold several statements.
     virtual void execute(const std::string& sql) = 0;
+    // Runs a step's section: the user's SQL, which an engine may run in
+    // another context than its own statements (the command line's libpq
+    // connection pins search_path for its own queries, not for steps).
+    virtual void execute_step(const std::string& sql) { execute(sql); }
     // Runs one statement with `?`-free positional text parameters ($1.. on
     // PostgreSQL, ?1.. on SQLite: see `parameter`) and returns every row.
     virtual std::vector<Row> query(const std::string& sql,

@@ -133,13 +133,15 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 audit.create();
                 audit_exists = true;
             }
+            const std::string line = step.describe();
+            if (observer_.started) observer_.started(line);
             const auto started = std::chrono::steady_clock::now();
             const std::string* sql = nullptr;
             if (step.kind != Step::Kind::Stamp) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
                 if (!trim(*sql).empty()) {
                     try {
-                        db_.execute(*sql);
+                        db_.execute_step(*sql);
                     } catch (const Error& e) {
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
@@ -153,7 +155,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
             for (const auto& change : tracker.apply(step)) table.apply(change);
             std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
             audit.append(log_entry(step, sql, elapsed.count()));
-            log += "Running " + step.describe() + "\n";
+            if (observer_.finished) observer_.finished(line, elapsed.count());
+            log += "Running " + line + "\n";
             if (per_step && i + 1 < steps.size()) {
                 db_.commit_run();
                 db_.begin_run(table.name());
