@@ -297,7 +297,8 @@ int run_command(const GlobalOptions& global, const RunArguments& args, bool upgr
         info("Generating static SQL");
         info(fmt::format("Will assume {}transactional DDL.", connection->transactional_ddl() ? "" : "non-"));
         Migrator migrator(connection->db(), project.settings());
-        std::string sql = upgrade ? migrator.upgrade_sql(range) : migrator.downgrade_sql(range);
+        const SqlDialect& dialect = connection->db().dialect();
+        std::string sql = upgrade ? migrator.upgrade_sql(range, dialect) : migrator.downgrade_sql(range, dialect);
         print(sql);
         return 0;
     }

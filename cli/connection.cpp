@@ -5,10 +5,8 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
-#include "pg_literal.hpp"
 #include "pq_database.hpp"
 #include "settings.hpp"
-#include "sql_text.hpp"
 #include "sqlite_database.hpp"
 #include "sqlite_schema_engine.hpp"
 
@@ -64,16 +62,10 @@ public:
     void execute(const std::string&) override { no_database(); }
     std::vector<Row> query(const std::string&, const std::vector<std::string>&) override { no_database(); }
     std::string parameter(int n) const override { return (postgresql_ ? "$" : "?") + std::to_string(n); }
-    std::string quote_identifier(const std::string& name) const override { return quote_identifier_ansi(name); }
-    std::string quote_literal(const std::string& value) const override {
-        return postgresql_ ? pg::pg_literal(value) : migrate::quote_literal(value);
+    const SqlDialect& dialect() const override {
+        return postgresql_ ? SqlDialect::postgresql() : SqlDialect::sqlite();
     }
     bool table_exists(const TableName&) override { no_database(); }
-    std::string current_role_sql() const override { return postgresql_ ? "current_user" : "NULL"; }
-    std::string utc_now_sql() const override {
-        return postgresql_ ? "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
-                           : "strftime('%Y-%m-%d %H:%M:%f000', 'now')";
-    }
     int reader_threads() const override { return 4; }
     void begin_run(const TableName&) override { no_database(); }
     void commit_run() override { no_database(); }

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "deployer_lock.hpp"
 #include "error.hpp"
-#include "sql_text.hpp"
 
 namespace migrate::cli {
 
@@ -74,7 +74,7 @@ PqDatabase::Result PqDatabase::run(const std::string& sql, const std::vector<std
 
 void PqDatabase::execute(const std::string& sql) { run(sql, {}, true); }
 
-void PqDatabase::execute_step(const std::string& sql) {
+void PqDatabase::execute_user_sql(const std::string& sql) {
     if (session_search_path_.empty()) {
         execute(sql);
         return;
@@ -85,7 +85,7 @@ void PqDatabase::execute_step(const std::string& sql) {
     auto r = run(fmt::format("SELECT pg_catalog.set_config('search_path', {}, true);\n{}\n;SELECT "
                              "pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', '{}', "
                              "true)",
-                             pg::pg_literal(session_search_path_), sql, kPinned),
+                             dialect().quote_literal(session_search_path_), sql, kPinned),
                  {}, true);
     if (PQntuples(r.result.get()) == 1) session_search_path_ = PQgetvalue(r.result.get(), 0, 0);
 }
@@ -110,11 +110,15 @@ std::vector<Row> PqDatabase::query(const std::string& sql, const std::vector<std
     return rows;
 }
 
-std::string PqDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
-
 bool PqDatabase::table_exists(const TableName& table) {
-    auto rows = query("SELECT pg_catalog.to_regclass($1) IS NOT NULL", {qualified(table)});
+    auto rows = query("SELECT pg_catalog.to_regclass($1::pg_catalog.text) IS NOT NULL", {qualified(table)});
     return !rows.empty() && rows[0].at(0) == std::optional<std::string>("t");
+}
+
+TableName PqDatabase::resolve_table(const TableName& table) {
+    if (table.schema.empty())
+        throw Error(ErrorKind::Internal, fmt::format("the table {} reached the database unresolved", table.name));
+    return table;
 }
 
 std::string PqDatabase::resolve_schema(const std::string& table) {
@@ -141,11 +145,8 @@ void PqDatabase::pin_search_path() {
 void PqDatabase::begin_run(const TableName& version_table) {
     execute("BEGIN");
     try {
-        // The extension's key (pg_ext/spi_database.cpp), over the resolved
-        // schema-qualified name.
-        query("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
-              "'migrate ' || coalesce(nullif($1, ''), pg_catalog.current_schema()) || '.' || $2, 0))",
-              {version_table.schema, version_table.name});
+        // The extension's lock, on the key of the resolved version table.
+        query(kPgDeployerLockSql, {deployer_lock_key(resolve_table(version_table))});
     } catch (...) {
         rollback_run();
         throw;

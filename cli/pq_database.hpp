@@ -8,7 +8,6 @@
 
 #include "database.hpp"
 #include "database_url.hpp"
-#include "pg_literal.hpp"
 
 namespace migrate::cli {
 
@@ -24,16 +23,14 @@ public:
     void execute(const std::string& sql) override;
     // Steps see the session's search_path (as they would in psql); every
     // other statement runs with it pinned to pg_catalog, pg_temp.
-    void execute_step(const std::string& sql) override;
+    void execute_user_sql(const std::string& sql) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
     std::string parameter(int n) const override { return "$" + std::to_string(n); }
-    std::string quote_identifier(const std::string& name) const override;
-    std::string quote_literal(const std::string& value) const override { return pg::pg_literal(value); }
+    const SqlDialect& dialect() const override { return SqlDialect::postgresql(); }
     bool table_exists(const TableName& table) override;
-    std::string current_role_sql() const override { return "current_user"; }
-    std::string utc_now_sql() const override {
-        return "pg_catalog.to_char(pg_catalog.clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
-    }
+    // The command line resolves the version table once, when it connects
+    // (resolve_schema, before pin_search_path): a name reaches here resolved.
+    TableName resolve_table(const TableName& table) override;
     int reader_threads() const override { return 4; }
 
     // One transaction per run (or per step with transaction_per_migration);

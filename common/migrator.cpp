@@ -79,6 +79,11 @@ const RevisionGraph& Migrator::graph() {
     return *graph_;
 }
 
+const TableName& Migrator::version_table() {
+    if (!version_table_) version_table_ = db_.resolve_table(settings_.version_table());
+    return *version_table_;
+}
+
 std::string Migrator::upgrade(const std::string& target) { return run("upgrade", target); }
 std::string Migrator::downgrade(const std::string& target) { return run("downgrade", target); }
 std::string Migrator::stamp(const std::string& target) { return run("stamp", target); }
@@ -89,7 +94,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
                                          name, target));
     const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
 
     db_.begin_run(table.name());
@@ -141,7 +146,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
                 if (!trim(*sql).empty()) {
                     try {
-                        db_.execute_step(*sql);
+                        db_.execute_user_sql(*sql);
                     } catch (const Error& e) {
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
@@ -177,17 +182,21 @@ std::string Migrator::run(const char* command, const std::string& target) {
     }
 }
 
-std::string Migrator::upgrade_sql(const std::string& range) { return offline("upgrade", range); }
-std::string Migrator::downgrade_sql(const std::string& range) { return offline("downgrade", range); }
+std::string Migrator::upgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("upgrade", range, dialect);
+}
+std::string Migrator::downgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("downgrade", range, dialect);
+}
 
-std::string Migrator::offline(const char* command, const std::string& range) {
+std::string Migrator::offline(const char* command, const std::string& range, const SqlDialect& dialect) {
     const std::string name(command);
     const RevisionGraph& g = graph();
     std::vector<std::string> start;
     std::string target = range;
     auto colon = range.find(':');
     if (colon == std::string::npos) {
-        start = VersionTable(db_, settings_.version_table()).read();
+        start = VersionTable(db_, version_table()).read();
     } else {
         target = range.substr(colon + 1);
         // Alembic resolves the starting revisions to ids; "base" is none.
@@ -209,8 +218,8 @@ std::string Migrator::offline(const char* command, const std::string& range) {
                                     name, step.revision->id, step.revision->path));
         plan.sections.push_back(load_sections(*step.revision));
     }
-    VersionTable table(db_, settings_.version_table());
-    return render_offline_sql(g, table, AuditLog(db_, table.name()), plan);
+    // The script names the table as the settings do: it may run elsewhere.
+    return render_offline_sql(g, dialect, settings_.version_table(), plan);
 }
 
 std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {
@@ -222,7 +231,7 @@ std::string Migrator::revision(const std::string& message, const std::string& op
         const RevisionGraph& g = graph();
         auto heads = g.ids(g.heads());
         std::sort(heads.begin(), heads.end());
-        if (VersionTable(db_, settings_.version_table()).read() != heads)
+        if (VersionTable(db_, version_table()).read() != heads)
             throw revision_error("Target database is not up to date.");
         SchemaComparison comparison(schema_engine(), settings_);
         rev.upgrade_sql = comparison.render(comparison.upgrade());
@@ -242,7 +251,7 @@ std::string Migrator::check() {
     // An applied script edited since it ran is drift too, as Flyway's validate.
     // Without a log no checksum was recorded, so a database migrate never
     // migrated is checked against its target schema alone, as before the log.
-    if (AuditLog(db_, settings_.version_table()).exists())
+    if (AuditLog(db_, version_table()).exists())
         for (const auto& row : versions())
             if (row.modified) changes += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
     if (changes.empty()) return "No new upgrade operations detected.";
@@ -257,7 +266,7 @@ std::string Migrator::merge(const std::string& revisions, const std::string& mes
 }
 
 std::optional<std::string> Migrator::current() {
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     return comma_list(table.read(), true);
 }
 
@@ -265,7 +274,7 @@ std::string Migrator::heads() { return comma_list(graph().ids(graph().heads()), 
 
 std::vector<VersionRow> Migrator::versions() {
     const RevisionGraph& g = graph();
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     std::vector<Node> current;
     for (const auto& id : table.read())
         if (Node n = g.find(id)) current.push_back(n);

@@ -41,10 +41,11 @@ public:
     std::string downgrade(const std::string& target);
     std::string stamp(const std::string& target);
 
-    // Offline mode: the SQL those steps would run, executing nothing. `range`
-    // is `from:to`, or a target reached from the current revision.
-    std::string upgrade_sql(const std::string& range);
-    std::string downgrade_sql(const std::string& range);
+    // Offline mode: the SQL those steps would run, executing nothing, spelled
+    // in `dialect` (the engine's own, or the other's). `range` is `from:to`,
+    // or a target reached from the current revision.
+    std::string upgrade_sql(const std::string& range, const SqlDialect& dialect);
+    std::string downgrade_sql(const std::string& range, const SqlDialect& dialect);
 
     // Write a new revision file and return its path. `options` holds
     // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
@@ -76,8 +77,11 @@ public:
 
 private:
     const RevisionGraph& graph();
+    // The version table resolved once per call (Database::resolve_table): the
+    // one name of every statement, the log and the deployer lock.
+    const TableName& version_table();
     std::string run(const char* command, const std::string& target);
-    std::string offline(const char* command, const std::string& range);
+    std::string offline(const char* command, const std::string& range, const SqlDialect& dialect);
 
     schema::SchemaEngine& schema_engine();
 
@@ -86,6 +90,7 @@ private:
     schema::SchemaEngine* schema_engine_;
     std::unique_ptr<RevisionGraph> graph_;
     StepObserver observer_;
+    std::optional<TableName> version_table_;
 };
 
 // Loads and validates the revision graph of a script location.

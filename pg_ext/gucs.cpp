@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pg_guard.hpp"
+#include "search_path.hpp"
 
 #include "pg_headers.hpp"
 
@@ -106,4 +107,5 @@ void _PG_init(void) {
     using migrate::pg::gucs;
     migrate::pg::define_gucs(std::make_index_sequence<std::size(gucs)>());
     MarkGUCPrefixReserved("migrate");
+    migrate::pg::install_search_path_hook();
 }

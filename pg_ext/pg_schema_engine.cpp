@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "pg_catalog_reader.hpp"
 #include "pg_ddl.hpp"
+#include "search_path.hpp"
 #include "subtransaction.hpp"
 
 namespace migrate::pg {
@@ -41,25 +42,26 @@ std::string objects_elsewhere(Database& db, const std::string& scratch) {
 }  // namespace
 
 schema::Catalog PgSchemaEngine::read_live() {
-    auto rows = db_.query("SELECT current_schema()");
-    if (rows.empty() || !rows[0][0])
-        throw Error(ErrorKind::Usage, "no schema to compare: search_path names no schema that exists");
-    return read_pg_catalog(db_, *rows[0][0]);
+    auto schema = caller_current_schema();
+    if (!schema) throw Error(ErrorKind::Usage, "no schema to compare: search_path names no schema that exists");
+    CallerDisplayPath display;
+    return read_pg_catalog(db_, *schema);
 }
 
 schema::Catalog PgSchemaEngine::read_target(const std::vector<schema::SchemaFile>& files) {
     ScratchSubtransaction scratch;
     // One name per backend: concurrent diffs do not wait for each other.
-    auto rows = db_.query(
-        "SELECT name, set_config('search_path', quote_ident(name) || coalesce((SELECT ', ' || string_agg("
-        "quote_ident(s), ', ') FROM unnest(current_schemas(false)) s), ''), true) "
-        "FROM (SELECT 'migrate_target_' || pg_backend_pid() AS name) n");
+    auto rows = db_.query("SELECT 'migrate_target_' OPERATOR(pg_catalog.||) pg_catalog.pg_backend_pid()");
     const std::string name = rows.at(0).at(0).value_or("");
+    // The files see the scratch schema first, then the caller's schemas.
+    std::vector<std::string> path = caller_schemas();
+    path.insert(path.begin(), name);
+    set_local_search_path(path);
     db_.execute("CREATE SCHEMA " + db_.quote_identifier(name));
     std::string elsewhere = objects_elsewhere(db_, name);
     for (const auto& file : files) {
         try {
-            db_.execute(file.sql);
+            db_.execute_user_sql(file.sql);
         } catch (const Error& e) {
             // The PostgreSQL error stays attached: it keeps its SQLSTATE.
             std::throw_with_nested(
@@ -72,6 +74,7 @@ schema::Catalog PgSchemaEngine::read_target(const std::vector<schema::SchemaFile
                                     "with unqualified names (pg_dump --schema-only output qualifies them)",
                                     file.path));
     }
+    CallerDisplayPath display;  // the files' search_path: the scratch schema first
     return read_pg_catalog(db_, name);
 }
 

@@ -22,11 +22,12 @@ CREATE FUNCTION migrate_heads() RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_heads' LANGUAGE C VOLATILE SECURITY INVOKER;
 
 -- Offline mode: the SQL the steps of `range` ('from:to', or a target reached
--- from the current revision) would run, for psql.
-CREATE FUNCTION migrate_upgrade_sql(range text) RETURNS text
+-- from the current revision) would run, for psql, or for the sqlite3 shell
+-- with dialect 'sqlite' (NULL: 'postgresql').
+CREATE FUNCTION migrate_upgrade_sql(range text, dialect text DEFAULT NULL) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_upgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
 
-CREATE FUNCTION migrate_downgrade_sql(range text) RETURNS text
+CREATE FUNCTION migrate_downgrade_sql(range text, dialect text DEFAULT NULL) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_downgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
 
 -- Writing revision files also needs superuser or pg_write_server_files.

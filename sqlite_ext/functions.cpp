@@ -50,6 +50,24 @@ void run_command(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+using OfflineCall = std::string (Migrator::*)(const std::string&, const SqlDialect&);
+
+// migrate_upgrade_sql(range [, dialect]) and migrate_downgrade_sql: the
+// script in SQLite's dialect, or in the one named ('sqlite', 'postgresql');
+// a NULL dialect is the engine's own.
+template <OfflineCall call>
+void offline_command(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string range = text_arg(argv[0], "the target revision");
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        const SqlDialect& dialect = argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL
+                                        ? SqlDialect::named(text_arg(argv[1], "the dialect"))
+                                        : db.dialect();
+        Migrator migrator(db, state_of(ctx).settings());
+        result_text(ctx, (migrator.*call)(range, dialect));
+    });
+}
+
 void current(sqlite3_context* ctx, int, sqlite3_value**) {
     guarded(ctx, [&] {
         SqliteDatabase db(sqlite3_context_db_handle(ctx));
@@ -145,8 +163,10 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_upgrade", 1, run_command<&Migrator::upgrade>},
         {"migrate_downgrade", 1, run_command<&Migrator::downgrade>},
         {"migrate_stamp", 1, run_command<&Migrator::stamp>},
-        {"migrate_upgrade_sql", 1, run_command<&Migrator::upgrade_sql>},
-        {"migrate_downgrade_sql", 1, run_command<&Migrator::downgrade_sql>},
+        {"migrate_upgrade_sql", 1, offline_command<&Migrator::upgrade_sql>},
+        {"migrate_upgrade_sql", 2, offline_command<&Migrator::upgrade_sql>},
+        {"migrate_downgrade_sql", 1, offline_command<&Migrator::downgrade_sql>},
+        {"migrate_downgrade_sql", 2, offline_command<&Migrator::downgrade_sql>},
         {"migrate_revision", 1, revision},
         {"migrate_revision", 2, revision},
         {"migrate_revision", 3, revision},
