@@ -252,5 +252,28 @@ class Configuration(CliTestCase):
         conn.close()
 
 
+class Completion(CliTestCase):
+
+    @unittest.skipUnless(ENGINE == "sqlite", "engine-neutral: once is enough")
+    def test_bash_completion(self):
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "cli", "completion",
+                              "migrate.bash")
+        project = self.migrate_project(linear(1), extra_ini="\n[production]\nurl = sqlite:///x.db\n")
+
+        def complete(*words):
+            line = " ".join(words)
+            proc = subprocess.run(
+                ["bash", "-c", f'source "{script}"; COMP_WORDS=({line}); COMP_CWORD={len(words) - 1}; '
+                               '_migrate; printf "%s\\n" "${COMPREPLY[@]}"'],
+                cwd=project.root, capture_output=True, text=True)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            return sorted(proc.stdout.split())
+
+        self.assertIn("upgrade", complete("migrate", "up"))
+        self.assertEqual(complete("migrate", "-n", ""), ["migrate", "production"])
+        self.assertIn("--autogenerate", complete("migrate", "revision", "--a"))
+        self.assertIn("--resolve-dependencies", complete("migrate", "-n", "production", "heads", "--"))
+
+
 if __name__ == "__main__":
     unittest.main()
