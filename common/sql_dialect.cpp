@@ -46,8 +46,10 @@ std::string SqlDialect::qualified(const TableName& table) const {
 
 std::string SqlDialect::dollar_quote(std::string_view body, std::string_view tag) {
     std::string delimiter = fmt::format("${}$", tag);
-    for (int n = 1; body.find(delimiter) != std::string_view::npos || (!body.empty() && body.back() == '$'); ++n)
-        delimiter = fmt::format("${}{}$", tag, n);
+    // The closing delimiter must not occur earlier, not even across the
+    // body's end: "...$migrate" then "$migrate$" would close the string early.
+    auto closes_early = [&] { return (std::string(body) + delimiter).find(delimiter) != body.size(); };
+    for (int n = 1; closes_early(); ++n) delimiter = fmt::format("${}{}$", tag, n);
     return delimiter + std::string(body) + delimiter;
 }
 
