@@ -90,6 +90,8 @@ public:
         return offline(url);
     }
 
+    // The graph of the script folder (the read-only commands never connect,
+    // as Alembic's; script_source = database is for the commands that do).
     const RevisionGraph& graph() {
         if (!graph_) graph_ = load_graph(settings().script_location(), 4);
         return *graph_;
@@ -420,6 +422,42 @@ int check_command(const GlobalOptions& global) {
                     "migrate_check() in the database (extension installed)");
     Migrator migrator(connection->db(), project.settings(), connection->schema_engine());
     info(migrator.check());
+    return 0;
+}
+
+}  // namespace migrate::cli
+
+namespace migrate::cli {
+
+int bundle_command(const GlobalOptions& global, const std::string& target, const std::string& dialect,
+                   const std::string& output) {
+    Project project(global);
+    DatabaseUrl url;
+    if (dialect.empty()) {
+        try {
+            url = project.url();
+        } catch (const Error&) {
+            throw Error(ErrorKind::Usage,
+                        "bundle needs a dialect: give --dialect sqlite or --dialect postgresql (or configure the "
+                        "database URL)");
+        }
+    } else {
+        url.dialect = SqlDialect::named(dialect).kind() == SqlDialect::Kind::Postgresql
+                          ? DatabaseUrl::Dialect::Postgresql
+                          : DatabaseUrl::Dialect::Sqlite;
+    }
+    auto connection = offline(url);
+    Migrator migrator(connection->db(), project.settings());
+    std::string script = migrator.bundle(target, connection->db().dialect());
+    if (output.empty()) {
+        std::fwrite(script.data(), 1, script.size(), stdout);
+        return 0;
+    }
+    std::ofstream out(output, std::ios::binary);
+    out << script;
+    out.close();
+    if (!out) throw Error(ErrorKind::Usage, fmt::format("cannot write {}", output));
+    generated(absolute(output));
     return 0;
 }
 

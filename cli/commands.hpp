@@ -38,5 +38,10 @@ int branches_command(const GlobalOptions& global, bool verbose);
 int history_command(const GlobalOptions& global, const std::string& range, bool verbose, bool indicate_current);
 int show_command(const GlobalOptions& global, const std::string& revision);
 int check_command(const GlobalOptions& global);
+// The deploy script of docs/reference.md section 9, written with no database:
+// `dialect` sqlite or postgresql (empty: the configured URL's), to `output`
+// (empty: stdout).
+int bundle_command(const GlobalOptions& global, const std::string& target, const std::string& dialect,
+                   const std::string& output);
 
 }  // namespace migrate::cli

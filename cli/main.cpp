@@ -135,6 +135,19 @@ int main(int argc, char** argv) {
         "check", "Check whether the database matches the target schema (exit status 255 with the differences).");
     check->callback([&] { action = [&] { return check_command(global); }; });
 
+    auto* bundle = app.add_subcommand(
+        "bundle", "Write a self-contained deploy script (script store + upgrade) without touching any database.");
+    std::string bundle_target = "heads", bundle_dialect, bundle_output;
+    bundle->add_option("revision", bundle_target, "target of the upgrade the script runs (default: heads)");
+    bundle->add_option("--dialect", bundle_dialect, "sqlite or postgresql (default: the configured URL's)")
+        ->check(CLI::IsMember({"sqlite", "postgresql"}));
+    bundle->add_option("-o,--output", bundle_output, "write the script to this file instead of stdout");
+    bundle->footer(
+        "Run it with: psql -v ON_ERROR_STOP=1 -f deploy.sql (extension installed), or\n"
+        "sqlite3 -bail -cmd '.load PATH' app.db < deploy.sql. Running it again changes nothing.");
+    bundle->callback(
+        [&] { action = [&] { return bundle_command(global, bundle_target, bundle_dialect, bundle_output); }; });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -81,7 +81,7 @@ class SqliteDatabases:
             rows = None
             if version_table in tables:
                 rows = sorted(r[0] for r in conn.execute(f'SELECT version_num FROM "{version_table}"'))
-            return rows, [t for t in tables if t not in (version_table, version_table + "_log")]
+            return rows, [t for t in tables if t not in (version_table, version_table + "_log", version_table + "_scripts")]
         finally:
             conn.close()
 
@@ -133,7 +133,7 @@ class PostgresDatabases:
             if version_table in tables:
                 cur.execute(f'SELECT version_num FROM public."{version_table}"')
                 rows = sorted(r[0] for r in cur.fetchall())
-            return rows, [t for t in tables if t not in (version_table, version_table + "_log")]
+            return rows, [t for t in tables if t not in (version_table, version_table + "_log", version_table + "_scripts")]
         finally:
             conn.close()
 
@@ -200,6 +200,7 @@ class CliTestCase(unittest.TestCase):
 
     def setUp(self):
         self.tmp = os.path.realpath(tempfile.mkdtemp(prefix="migrate-cli-"))
+        os.chmod(self.tmp, 0o755)  # the PostgreSQL server (another user) reads the scripts of in-database calls
         if not os.environ.get("MIGRATE_KEEP_TMP"):
             self.addCleanup(shutil.rmtree, self.tmp, True)
         self.dbs = databases(self.tmp)

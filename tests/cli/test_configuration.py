@@ -251,6 +251,31 @@ class Configuration(CliTestCase):
         self.assertEqual([r[0] for r in cur.fetchall()], [role])
         conn.close()
 
+    def test_bundle_is_written_without_a_database(self):
+        project = self.migrate_project(linear(3))
+        # the URL names a server nobody listens on: bundle never connects
+        unreachable = "postgresql://someone:pw@127.0.0.1:1/none"
+        deploy = self.path("deploy.sql")
+        r = project.run("--url", unreachable, "bundle", "--dialect", self.dbs.name, "-o", deploy)
+        self.assertEqual(r.status, 0, r)
+        r = project.run("--url", unreachable, "bundle", "zzzz", "--dialect", self.dbs.name)
+        self.assertEqual(r.status, FAILED, r)
+        self.assertEqual(r.failed, "Can't locate revision identified by 'zzzz'")
+        with open(deploy) as f:
+            script = f.read()
+        if ENGINE == "postgresql":
+            self.dbs.execute(project.url, "CREATE EXTENSION migrate")
+            s = self.dbs.settings
+            argv = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", s["host"], "-p", str(s["port"]), "-U",
+                    s["user"], "-d", self.dbs.dbname(project.url), "-f", deploy]
+        else:
+            argv = ["sqlite3", "-bail", "-cmd", f".load {EXTENSION}", project.url[len("sqlite:///"):]]
+        for _ in range(2):  # running it again changes nothing
+            proc = subprocess.run(argv, input=None if ENGINE == "postgresql" else script, capture_output=True,
+                                  text=True)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual(self.dbs.state(project.url), (["c002"], ["t_c000", "t_c001", "t_c002"]))
+
 
 class Completion(CliTestCase):
 
