@@ -111,7 +111,13 @@ std::vector<Row> PqDatabase::query(const std::string& sql, const std::vector<std
 }
 
 bool PqDatabase::table_exists(const TableName& table) {
-    auto rows = query("SELECT pg_catalog.to_regclass($1::pg_catalog.text) IS NOT NULL", {qualified(table)});
+    // pg_class read with the statement's snapshot, not to_regclass: a name
+    // looked up before the deployer lock (resolve_schema) leaves a negative
+    // entry in the session's catalog cache that a lock wait does not refresh,
+    // so to_regclass would miss a table another deployer created meanwhile.
+    auto rows = query("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+                      "c.relnamespace WHERE n.nspname = $1 AND c.relname = $2)",
+                      {resolve_table(table).schema, table.name});
     return !rows.empty() && rows[0].at(0) == std::optional<std::string>("t");
 }
 

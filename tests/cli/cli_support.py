@@ -127,6 +127,7 @@ class PostgresDatabases:
         try:
             cur = conn.cursor()
             cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                        "AND table_type = 'BASE TABLE' "
                         "ORDER BY table_name")
             tables = [r[0] for r in cur.fetchall()]
             rows = None
