@@ -35,10 +35,12 @@ class Configuration(CliTestCase):
         r = project.run("--url", option_url, "upgrade", "c000", env={"DATABASE_URL": env_url})
         self.assertEqual(r.status, 0, r)
         self.assertEqual(self.dbs.state(option_url)[0], ["c000"])
-        r = project.run("upgrade", "head")
+        r = project.run("upgrade", "head", "-v")
         self.assertEqual(r.status, 0, r)
         self.assertEqual(self.dbs.state(project.url)[0], ["c001"])
         self.assertEqual(r.running, ["Running upgrade  -> c000, step c000", "Running upgrade c000 -> c001, step c001"])
+        self.assertRegex(r.stderr, r"(?m)^INFO  \[alembic\.runtime\.migration\] Ran upgrade c000 -> c001, step c001 "
+                                   r"in \d+\.\d{3} s$")
 
     def test_sections_variables_here_and_x(self):
         staging = self.dbs.new()
