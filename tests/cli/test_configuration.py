@@ -126,8 +126,6 @@ class Configuration(CliTestCase):
         self.assertEqual(self.dbs.state(project.url), (["c001"], ["t_c000", "t_c001"]))
 
     def test_check_exit_status(self):
-        if ENGINE != "sqlite":
-            self.skipTest("the command line's schema diff runs on SQLite only for now")
         project = self.migrate_project(linear(1))
         schema = os.path.join(project.root, "migrations", "schema")
         os.makedirs(schema)
@@ -142,6 +140,11 @@ class Configuration(CliTestCase):
         self.assertEqual(r.status, FAILED, r)
         self.assertTrue(r.failed.startswith("New upgrade operations detected:"), r)
         r = project.run("revision", "--autogenerate", "-m", "add name", "--rev-id", "d001")
+        if ENGINE == "postgresql":  # the diff's DDL is rendered by the extension only, for now
+            self.assertEqual(r.status, FAILED, r)
+            self.assertIn("not available", r.failed)
+            self.assertFalse(any(name.startswith("d001") for name in os.listdir(project.versions)))
+            return
         self.assertEqual(r.status, 0, r)
         self.assertEqual(project.run("upgrade", "head").status, 0)
         self.assertEqual(project.run("check").status, 0)
