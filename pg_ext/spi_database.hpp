@@ -29,6 +29,7 @@ public:
     bool warn(const std::string& message) override;  // a WARNING to the client
     TableName resolve_table(const TableName& table) override;
     void check_interrupts() override;
+    void check_script_text(const std::string& text, const std::string& path) override;
 
     // A run is an internal subtransaction of the caller's transaction, so a
     // failed call leaves nothing behind even when the caller catches the
