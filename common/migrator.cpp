@@ -282,10 +282,20 @@ std::string Migrator::diff() {
 
 std::string Migrator::check() {
     // As Alembic's check: the target is compared with the heads' schema only.
-    const RevisionGraph& g = graph();
-    auto heads = g.ids(g.heads());
-    std::sort(heads.begin(), heads.end());
-    if (VersionTable(db_, version_table()).read() != heads) throw revision_error("Target database is not up to date.");
+    // Without a script folder (a schema compared on its own) there are no heads.
+    const RevisionGraph* g = nullptr;
+    try {
+        g = &graph();
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Script || std::string(e.what()).find("Path doesn't exist") == std::string::npos)
+            throw;
+    }
+    if (g) {
+        auto heads = g->ids(g->heads());
+        std::sort(heads.begin(), heads.end());
+        if (VersionTable(db_, version_table()).read() != heads)
+            throw revision_error("Target database is not up to date.");
+    }
     // An applied script edited since it ran is drift too, as Flyway's validate,
     // reported with or without a target schema. Without a log no checksum was
     // recorded, so a database migrate never migrated is checked against its
