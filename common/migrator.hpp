@@ -53,6 +53,10 @@ public:
     std::string revision(const std::string& message, const std::string& options, bool autogenerate = false);
     std::string merge(const std::string& revisions, const std::string& message);
 
+    // A deploy bundle (deploy_bundle.hpp) of the script location's files
+    // that upgrades to `target`, in `dialect` (the engine's own, or the other's).
+    std::string bundle(const std::string& target, const SqlDialect& dialect);
+
     // The DDL that takes the live schema to the target schema; empty when
     // they agree.
     std::string diff();
@@ -82,7 +86,9 @@ private:
     std::optional<TableName> version_table_;
 };
 
-// Loads and validates the revision graph of a script location.
+// Loads and validates the revision graph of a script source, or of a
+// script location's folder.
+std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads = 1);
 std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
 
 }  // namespace migrate

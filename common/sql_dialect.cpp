@@ -45,11 +45,11 @@ std::string SqlDialect::qualified(const TableName& table) const {
 }
 
 std::string SqlDialect::dollar_quote(std::string_view body, std::string_view tag) {
-    // The closing delimiter must be the first one after the opening, also
-    // where the body's end and the delimiter would make one together.
     std::string delimiter = fmt::format("${}$", tag);
-    for (int n = 1; (std::string(body) + delimiter).find(delimiter) < body.size(); ++n)
-        delimiter = fmt::format("${}{}$", tag, n);
+    // The closing delimiter must not occur earlier, not even across the
+    // body's end: "...$migrate" then "$migrate$" would close the string early.
+    auto closes_early = [&] { return (std::string(body) + delimiter).find(delimiter) != body.size(); };
+    for (int n = 1; closes_early(); ++n) delimiter = fmt::format("${}{}$", tag, n);
     return delimiter + std::string(body) + delimiter;
 }
 

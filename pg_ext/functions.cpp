@@ -123,6 +123,21 @@ Datum heads(FunctionCallInfo) {
     return text_datum(value);
 }
 
+// migrate_bundle(target DEFAULT 'heads', dialect DEFAULT NULL): the deploy
+// script of the script location (NULL dialect: postgresql).
+Datum bundle(FunctionCallInfo fcinfo) {
+    std::string target = required_text_argument(fcinfo, 0, "the target revision");
+    std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
+    const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
+    require_script_access();
+    std::string result;
+    {
+        SpiDatabase db;
+        result = Migrator(db, session_settings()).bundle(target, dialect);
+    }
+    return text_datum(result);
+}
+
 // migrate_config(key) reads a setting; migrate_config(key, value) sets the
 // GUC migrate.<key> for the session as SET does (NULL resets it) and returns
 // the value now in force.
@@ -130,7 +145,12 @@ Datum config(FunctionCallInfo fcinfo) {
     std::string key = required_text_argument(fcinfo, 0, "the setting name");
     require_script_access();  // the value in force may come from migrate.ini
     if (PG_NARGS() == 2) set_setting(key, text_argument(fcinfo, 1));
-    return text_datum(session_settings().get(key));
+    std::string value;
+    {
+        SpiDatabase db;  // with script_source = database, migrate.ini is in the store
+        value = Migrator(db, session_settings()).settings().get(key);
+    }
+    return text_datum(value);
 }
 
 }  // namespace
@@ -148,3 +168,4 @@ MIGRATE_SQL_FUNCTION(migrate_check, migrate::pg::schema_command<&migrate::Migrat
 MIGRATE_SQL_FUNCTION(migrate_current, migrate::pg::current)
 MIGRATE_SQL_FUNCTION(migrate_heads, migrate::pg::heads)
 MIGRATE_SQL_FUNCTION(migrate_config, migrate::pg::config)
+MIGRATE_SQL_FUNCTION(migrate_bundle, migrate::pg::bundle)

@@ -41,6 +41,9 @@ Guc gucs[] = {
      nullptr},
     {"truncate_slug_length", "migrate.truncate_slug_length", "Maximum length of the slug in file names (default 40).",
      nullptr},
+    {"script_source", "migrate.script_source",
+     "Where scripts are read from: files (the script_location folder, default) or database (the script store).",
+     nullptr},
 };
 
 // The core's validation, as text; null when the value is valid. Static

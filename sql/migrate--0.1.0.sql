@@ -47,6 +47,12 @@ CREATE FUNCTION migrate_diff() RETURNS text
 CREATE FUNCTION migrate_check() RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_check' LANGUAGE C VOLATILE SECURITY INVOKER;
 
+-- A deploy script for psql (or, with dialect 'sqlite', the sqlite3 shell)
+-- that loads the script location's files into the script store and upgrades
+-- to `target` from it, in one transaction.
+CREATE FUNCTION migrate_bundle(target text DEFAULT 'heads', dialect text DEFAULT NULL) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_bundle' LANGUAGE C VOLATILE SECURITY INVOKER;
+
 CREATE FUNCTION migrate_config(key text) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_config' LANGUAGE C VOLATILE SECURITY INVOKER;
 
