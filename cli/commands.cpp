@@ -249,10 +249,6 @@ int revision_command(const GlobalOptions& global, const RevisionArguments& args)
     }
     std::unique_ptr<Connection> connection =
         args.autogenerate ? project.connect(project.url()) : project.without_database();
-    if (args.autogenerate && !connection->schema_engine())
-        throw Error(ErrorKind::Usage,
-                    "--autogenerate over a PostgreSQL connection is not available in the command line yet; run "
-                    "SELECT migrate_revision(message, true) in the database (extension installed)");
     Migrator migrator(connection->db(), project.settings(), connection->schema_engine());
     generated(migrator.revision(args.message, options, args.autogenerate));
     return 0;
@@ -416,10 +412,6 @@ int show_command(const GlobalOptions& global, const std::string& revision) {
 int check_command(const GlobalOptions& global) {
     Project project(global);
     auto connection = project.connect(project.url());
-    if (!connection->schema_engine())
-        throw Error(ErrorKind::Usage,
-                    "check over a PostgreSQL connection is not available in the command line yet; run SELECT "
-                    "migrate_check() in the database (extension installed)");
     Migrator migrator(connection->db(), project.settings(), connection->schema_engine());
     info(migrator.check());
     return 0;

@@ -6,6 +6,7 @@
 
 #include "error.hpp"
 #include "pq_database.hpp"
+#include "pq_schema_engine.hpp"
 #include "settings.hpp"
 #include "sqlite_database.hpp"
 #include "sqlite_schema_engine.hpp"
@@ -45,14 +46,16 @@ private:
 
 class PostgresConnection : public Connection {
 public:
-    explicit PostgresConnection(const DatabaseUrl& url) : db_(url) {}
+    explicit PostgresConnection(const DatabaseUrl& url) : db_(url), schema_(db_) {}
     Database& db() override { return db_; }
+    schema::SchemaEngine* schema_engine() override { return &schema_; }
     const char* impl_name() const override { return "PostgresqlImpl"; }
     bool transactional_ddl() const override { return true; }
     PqDatabase& pq() { return db_; }
 
 private:
     PqDatabase db_;
+    PqSchemaEngine schema_;
 };
 
 // The dialect without a database: what offline SQL and revision writing need.

@@ -148,6 +148,10 @@ void PqDatabase::pin_search_path() {
     if (session_search_path_.empty()) session_search_path_ = "\"\"";  // an empty path stays empty for the steps
 }
 
+void PqDatabase::set_local_search_path(const std::string& path) {
+    query("SELECT pg_catalog.set_config('search_path', $1, true)", {path});
+}
+
 void PqDatabase::begin_run(const TableName& version_table) {
     execute("BEGIN");
     try {

@@ -49,6 +49,10 @@ public:
     // From here on the tool's own statements run with search_path pinned to
     // pg_catalog, pg_temp; the session's own value serves the steps.
     void pin_search_path();
+    // The session's own search_path (what steps see), and SET LOCAL of a
+    // search_path given as its text (for the schema diff's reads).
+    const std::string& session_search_path() const { return session_search_path_; }
+    void set_local_search_path(const std::string& path);
 
 private:
     struct Result;

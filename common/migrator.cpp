@@ -240,9 +240,18 @@ std::string Migrator::bundle(const std::string& target, const SqlDialect& dialec
     // A broken script folder or a target that names nothing fails now, when
     // the bundle is written, not on the database it is meant for.
     if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
-    plan_upgrade(graph(), {}, target);
     Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
                   settings_.version_table()};
+    // The graph from the very texts the bundle carries: each file is read once.
+    const std::string prefix = settings_.source().folder() ? *settings_.source().folder() + "/" : "";
+    std::vector<Revision> revisions;
+    for (const auto& file : bundle.files) {
+        if (file.path.rfind("versions/", 0) != 0) continue;
+        std::string name = file.path.substr(9);
+        if (name.find('/') == std::string::npos && is_revision_file_name(name))
+            revisions.push_back(parse_revision_file(name, file.text, prefix + file.path));
+    }
+    plan_upgrade(RevisionGraph(std::move(revisions)), {}, target);
     return render_bundle(bundle, dialect);
 }
 
