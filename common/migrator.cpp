@@ -1,6 +1,7 @@
 #include "migrator.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -109,6 +110,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         std::vector<RevisionSections> sections(steps.size());
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step& step = steps[i];
+            if (i % 256 == 0) db_.check_interrupts();
             if (step.kind == Step::Kind::Stamp) continue;
             if (step.revision->is_python)
                 throw Error(ErrorKind::Script,
@@ -117,6 +119,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
                                         "revision",
                                         name, step.revision->id, step.revision->path));
             sections[i] = read_sections(settings_.source(), *step.revision);
+            db_.check_script_text(step.revision->message + "\n" + sections[i].upgrade + "\n" + sections[i].downgrade,
+                                  step.revision->path);
         }
 
         HeadTracker tracker(g, current);
@@ -314,6 +318,7 @@ std::vector<VersionRow> Migrator::versions() {
     std::vector<VersionRow> rows;
     rows.reserve(order.size());
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (rows.size() % 256 == 0) db_.check_interrupts();
         const Revision* rev = *it;
         VersionRow row;
         row.revision = rev->id;
