@@ -1,4 +1,5 @@
 #include "gucs.hpp"
+#include "pg_scratch.hpp"
 
 #include <cstring>
 #include <iterator>
@@ -106,4 +107,5 @@ void _PG_init(void) {
     using migrate::pg::gucs;
     migrate::pg::define_gucs(std::make_index_sequence<std::size(gucs)>());
     MarkGUCPrefixReserved("migrate");
+    migrate::pg::install_scratch_hook();
 }

@@ -221,7 +221,7 @@ private:
             std::string type = text(row[0]), name = text(row[1]), table = text(row[2]), definition = text(row[3]);
             if (type == "table" && !shadow.count(lower(name))) {
                 tables_.emplace(lower(name), catalog_.tables.size());
-                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, ""});
+                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
                 relations_.insert(lower(name));
             } else if (type == "index" && !shadow.count(lower(table))) {
                 schema::Index index;

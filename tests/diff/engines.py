@@ -293,7 +293,31 @@ class PostgreSQLSession(Session):
         ORDER BY 1, 2, 3, 4"""
 
     def fingerprint(self):
-        return {(r[0], r[1], r[2]): r[3] for r in self._rows(self.FINGERPRINT)}
+        out = {(r[0], r[1], r[2]): r[3] for r in self._rows(self.FINGERPRINT)}
+        out.update({("dump", statement, ""): "" for statement in self.schema_dump()})
+        return out
+
+    def schema_dump(self):
+        """pg_dump --schema-only's statements of everything but migrate's own
+        (settings, its extension, the version table), sorted, with the column
+        lines of each CREATE TABLE sorted: an added column comes last."""
+        import subprocess
+
+        s = self.engine.settings
+        dump = subprocess.run(["pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", s["host"],
+                               "-p", s["port"], "-U", s["user"], "-T", "alembic_version", "-T", "alembic_version_log",
+                               self.dbname], check=True, capture_output=True, text=True).stdout
+        statements = []
+        for text in dump.split(";\n"):
+            lines = [line for line in text.splitlines()
+                     if line.strip() and not line.startswith("--") and not line.startswith("\\")]
+            if not lines or lines[0].startswith(("SET ", "SELECT pg_catalog.set_config")) or "EXTENSION migrate" in \
+                    lines[0] or "EXTENSION IF NOT EXISTS migrate " in lines[0]:
+                continue
+            if lines[0].startswith("CREATE TABLE") and lines[0].endswith("(") and len(lines) > 2:
+                lines = [lines[0]] + sorted(line.strip().rstrip(",") for line in lines[1:-1]) + [lines[-1]]
+            statements.append("\n".join(lines))
+        return sorted(statements)
 
     def url(self):
         s = self.engine.settings
