@@ -207,6 +207,22 @@ class SQLiteDiffFunctionsTest(Fixture):
         self.assertEqual(self.db.rows("account", ["id"]), [])
 
 
+    def test_a_rebuild_keeps_the_autoincrement_counter(self):
+        self.db.run_script("CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);"
+                           "INSERT INTO event (kind) VALUES ('a'), ('b'), ('c'); DELETE FROM event WHERE id = 3;")
+        # A new CHECK cannot be added in place: the table is rebuilt.
+        self.write("schema/event.sql", "CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                       "kind TEXT CHECK (kind <> ''));\n")
+        self.assertIn("rebuild table event", self.db.call("migrate_diff"))
+        self.db.call("migrate_revision", "check", True)
+        self.db.call("migrate_upgrade", "head")
+        self.db.run_script("INSERT INTO event (kind) VALUES ('d')")
+        self.assertEqual(self.db.rows("event", ["id"]), [("1.0",), ("2.0",), ("4.0",)])
+        self.db.call("migrate_downgrade", "base")
+        self.db.run_script("INSERT INTO event (kind) VALUES ('e')")
+        self.assertEqual(self.db.rows("event", ["id"])[-1], ("5.0",))
+
+
 @unittest.skipUnless(ENGINE.name == "postgresql", "PostgreSQL's schemas and transactions")
 class PostgreSQLDiffFunctionsTest(Fixture):
     def test_only_the_current_schema_is_compared(self):
