@@ -338,9 +338,13 @@ private:
             "r.rngmultitypid WHERE t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) "
             "AND t.typtype = 'r' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
             "'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')",
-            // Functions and procedures (not a range type's constructors): before the tables when a default, a check, an index or a type uses them.
+            // Functions and procedures (not a range type's constructors): before the tables when a default,
+            // a check, an index or a type uses them. An SQL function's body may call one created after it:
+            // bodies are not checked (for the rest of the transaction, as in pg_dump's output).
             "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, p.proname || '(' || "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', CASE WHEN p.prolang = (SELECT l.oid "
+            "FROM pg_catalog.pg_language l WHERE l.lanname = 'sql') AND p.prosqlbody IS NULL THEN E'SET LOCAL "
+            "check_function_bodies = off;\\n' ELSE '' END || "
             "pg_catalog.rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\\n') || ';', pg_catalog.format('DROP %s "
             "%I(%s);', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.proname, "
             "pg_catalog.pg_get_function_identity_arguments(p.oid)), CASE WHEN EXISTS (SELECT 1 FROM "

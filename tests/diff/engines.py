@@ -37,6 +37,11 @@ class Session:
         """Runs SQL text of several statements, outside any transaction."""
         raise NotImplementedError
 
+    def load(self, sql):
+        """Runs a schema file as a client would, in a session of its own:
+        the settings it makes (pg_dump's search_path) stay there."""
+        self.run_script(sql)
+
     def call(self, function, *args):
         """SELECT function(args...); raises MigrateError on failure."""
         raise NotImplementedError
@@ -224,6 +229,14 @@ class PostgreSQLSession(Session):
     def run_script(self, sql):
         if sql.strip():
             self._rows(sql)
+
+    def load(self, sql):
+        conn = pg_cluster.connect(self.dbname)
+        try:
+            with conn.cursor() as cur:
+                cur.execute(sql)
+        finally:
+            conn.close()
 
     def call(self, function, *args):
         placeholders = ", ".join("%s" for _ in args)
