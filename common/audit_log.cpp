@@ -13,8 +13,8 @@
 namespace migrate {
 namespace {
 
-std::string literal_or_null(const Database& db, const std::optional<std::string>& value) {
-    return value ? db.quote_literal(*value) : "NULL";
+std::string literal_or_null(const SqlDialect& dialect, const std::optional<std::string>& value) {
+    return value ? dialect.quote_literal(*value) : "NULL";
 }
 
 // The wall-clock time of the step in UTC; offline scripts use the time they run.
@@ -48,7 +48,7 @@ LogEntry log_entry(const Step& step, const std::string* sql, std::optional<doubl
     return e;
 }
 
-std::string AuditLog::create_sql() const {
+std::string AuditLogSql::create() const {
     return fmt::format(
         "CREATE TABLE IF NOT EXISTS {} (\n"
         "    id INTEGER NOT NULL PRIMARY KEY,\n"
@@ -62,20 +62,21 @@ std::string AuditLog::create_sql() const {
         "    duration_ms DOUBLE PRECISION,\n"
         "    role TEXT\n"
         ")",
-        db_.qualified(name_));
+        dialect_.qualified(name_));
 }
 
-std::string AuditLog::append_sql(const LogEntry& e) const {
+std::string AuditLogSql::append(const LogEntry& e) const {
     // Ids follow MAX(id): the deployer lock is held, so no two runs interleave.
-    const std::string table = db_.qualified(name_);
-    std::string applied_at = e.duration_ms ? db_.quote_literal(now_utc()) : db_.utc_now_sql();
+    const SqlDialect& d = dialect_;
+    const std::string table = d.qualified(name_);
+    std::string applied_at = e.duration_ms ? d.quote_literal(now_utc()) : d.utc_now_sql();
     std::string duration = e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL";
     return fmt::format(
         "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "
         "duration_ms, role) SELECT COALESCE(MAX(id), 0) + 1, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9} FROM {0}",
-        table, applied_at, db_.quote_literal(e.direction), db_.quote_literal(e.revision), db_.quote_literal(e.from_revisions),
-        db_.quote_literal(e.to_revisions), db_.quote_literal(e.message), literal_or_null(db_, e.checksum), duration,
-        db_.current_role_sql());
+        table, applied_at, d.quote_literal(e.direction), d.quote_literal(e.revision), d.quote_literal(e.from_revisions),
+        d.quote_literal(e.to_revisions), d.quote_literal(e.message), literal_or_null(d, e.checksum), duration,
+        d.current_role_sql());
 }
 
 std::map<std::string, std::string> AuditLog::upgrade_checksums() {
@@ -83,7 +84,7 @@ std::map<std::string, std::string> AuditLog::upgrade_checksums() {
     if (!exists()) return out;
     for (auto& row : db_.query(fmt::format(
              "SELECT revision, checksum FROM {} WHERE direction = 'upgrade' AND checksum IS NOT NULL ORDER BY id",
-             db_.qualified(name_))))
+             db_.qualified(sql_.name()))))
         if (row.size() == 2 && row[0] && row[1]) out[*row[0]] = *row[1];
     return out;
 }

@@ -25,22 +25,36 @@ LogEntry log_entry(const Step& step, const std::string* sql, std::optional<doubl
 // The checksum recorded for a section's text.
 std::string section_checksum(const std::string& sql);
 
+// The log's statements spelled in one dialect: the online run's, or an
+// offline script's, which may be the other engine's.
+class AuditLogSql {
+public:
+    AuditLogSql(const SqlDialect& dialect, const TableName& version_table)
+        : dialect_(dialect), name_{version_table.schema, version_table.name + "_log"} {}
+
+    const TableName& name() const { return name_; }
+    std::string create() const;  // IF NOT EXISTS: a log may outlive its rows
+    // A step without a duration (offline) is logged at the time it runs.
+    std::string append(const LogEntry& entry) const;
+
+private:
+    const SqlDialect& dialect_;
+    TableName name_;
+};
+
 class AuditLog {
 public:
-    AuditLog(Database& db, const TableName& version_table)
-        : db_(db), name_{version_table.schema, version_table.name + "_log"} {}
+    AuditLog(Database& db, const TableName& version_table) : db_(db), sql_(db.dialect(), version_table) {}
 
-    bool exists() { return db_.table_exists(name_); }
-    std::string create_sql() const;  // IF NOT EXISTS: a log may outlive its rows
-    std::string append_sql(const LogEntry& entry) const;
-    void create() { db_.execute(create_sql()); }
-    void append(const LogEntry& entry) { db_.execute(append_sql(entry)); }
+    bool exists() { return db_.table_exists(sql_.name()); }
+    void create() { db_.execute(sql_.create()); }
+    void append(const LogEntry& entry) { db_.execute(sql_.append(entry)); }
     // The checksum of each revision's latest upgrade.
     std::map<std::string, std::string> upgrade_checksums();
 
 private:
     Database& db_;
-    TableName name_;
+    AuditLogSql sql_;
 };
 
 }  // namespace migrate

@@ -5,47 +5,52 @@
 #include <string>
 #include <vector>
 
-#include "sql_text.hpp"
+#include "sql_dialect.hpp"
 
 namespace migrate {
 
 using Value = std::optional<std::string>;  // nullopt is SQL NULL
 using Row = std::vector<Value>;
 
-// A table name as the settings give it; `schema` is empty where the engine has
-// none or the setting is unset (the engine's current schema).
-struct TableName {
-    std::string schema;
-    std::string name;
-};
-
 class Database {
 public:
     virtual ~Database() = default;
 
-    // Runs SQL text that may hold several statements (a step's section).
+    // `execute` and `query` run the extension's own statements (version
+    // table, log, catalog reads...): an engine may run them hardened against
+    // the caller's session (PostgreSQL: search_path pinned to pg_catalog,
+    // pg_temp), so they name every table they use with `qualified` of a
+    // resolved name (`resolve_table`).
+    //
+    // Runs SQL text that may hold several statements.
     virtual void execute(const std::string& sql) = 0;
+    // Runs SQL the user wrote (a step's section, a target-schema file) in the
+    // caller's session as it is (PostgreSQL: the caller's search_path).
+    virtual void execute_user_sql(const std::string& sql) { execute(sql); }
     // Runs one statement with `?`-free positional text parameters ($1.. on
     // PostgreSQL, ?1.. on SQLite: see `parameter`) and returns every row.
     virtual std::vector<Row> query(const std::string& sql,
                                    const std::vector<std::string>& params = {}) = 0;
     // The placeholder for the n-th (1-based) parameter of `query`.
     virtual std::string parameter(int n) const = 0;
-    virtual std::string quote_identifier(const std::string& name) const = 0;
-    // A string literal the engine reads back unchanged whatever its settings
-    // (PostgreSQL with standard_conforming_strings off reads backslashes).
-    virtual std::string quote_literal(const std::string& value) const { return migrate::quote_literal(value); }
+    // How this engine spells SQL; the helpers below are its shorthands.
+    virtual const SqlDialect& dialect() const = 0;
+    std::string quote_identifier(const std::string& name) const { return dialect().quote_identifier(name); }
+    std::string quote_literal(const std::string& value) const { return dialect().quote_literal(value); }
+    std::string qualified(const TableName& table) const { return dialect().qualified(table); }
 
     virtual bool table_exists(const TableName& table) = 0;
-    // An SQL expression for the role running a statement, for the audit log;
-    // engines without roles keep NULL.
-    virtual std::string current_role_sql() const { return "NULL"; }
-    // An SQL expression for the current time in UTC as text
-    // ("YYYY-MM-DD HH:MM:SS.ffffff"), for audit-log rows of offline scripts.
-    virtual std::string utc_now_sql() const = 0;
+    // The table every statement of one call names: an unset schema resolved
+    // once, when the call starts (PostgreSQL: the schema where the name
+    // resolves on the caller's search_path, else the current schema).
+    // Engines without schemas return it unchanged.
+    virtual TableName resolve_table(const TableName& table) { return table; }
     // How many threads the core may use to read a large script folder; 1
     // where the host process must not get threads (a PostgreSQL backend).
     virtual int reader_threads() const { return 1; }
+    // Polled in long loops (graph load, planning, catalog comparison): throws
+    // when the statement was cancelled (PostgreSQL: CHECK_FOR_INTERRUPTS).
+    virtual void check_interrupts() {}
 
     // One call's unit of work. `begin_run` opens it (a transaction, or a
     // savepoint inside the caller's) and takes the deployer lock before the
@@ -57,12 +62,6 @@ public:
     // False when steps cannot be committed one by one (the call runs inside a
     // transaction it does not own).
     virtual bool can_commit_per_step() const = 0;
-
-    // Dialect of the version-table DDL: SQLite and PostgreSQL agree today.
-    std::string qualified(const TableName& table) const {
-        if (table.schema.empty()) return quote_identifier(table.name);
-        return quote_identifier(table.schema) + "." + quote_identifier(table.name);
-    }
 };
 
 }  // namespace migrate

@@ -1,7 +1,5 @@
 #include "migrator.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 #include <climits>
@@ -13,6 +11,8 @@
 #include "audit_log.hpp"
 #include "offline_sql.hpp"
 #include "command_errors.hpp"
+#include "deploy_bundle.hpp"
+#include "folder_source.hpp"
 #include "planner.hpp"
 #include "revision_writer.hpp"
 #include "schema_comparison.hpp"
@@ -22,17 +22,6 @@
 
 namespace migrate {
 namespace {
-
-bool is_directory(const std::string& path) {
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-std::string absolute(const std::string& path) {
-    char buf[PATH_MAX];
-    if (!path.empty() && path[0] != '/' && ::realpath(".", buf)) return std::string(buf) + "/" + path;
-    return path;
-}
 
 std::optional<std::string> comma_list(std::vector<std::string> items, bool sort) {
     if (items.empty()) return std::nullopt;
@@ -46,28 +35,34 @@ std::vector<std::string> split_targets(const std::string& target) {
     return out;
 }
 
-WriterSettings writer_settings(const Settings& settings) {
-    return {settings.script_location(), settings.get("file_template"), std::stoi(settings.get("truncate_slug_length"))};
+// Revision files are written into the folder; the store is only ever
+// written by a deploy bundle.
+WriterSettings writer_settings(const Settings& settings, const char* function) {
+    auto folder = settings.source().folder();
+    if (!folder)
+        throw Error(ErrorKind::Usage,
+                    fmt::format("{}() writes a revision file, but script_source is 'database' (the script store "
+                                "is read-only here); write revisions in the script location's folder and deploy "
+                                "them with a bundle",
+                                function));
+    return {*folder, settings.get("file_template"), std::stoi(settings.get("truncate_slug_length"))};
 }
 
 }  // namespace
 
+std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads) {
+    return std::make_unique<RevisionGraph>(source.load_revisions(reader_threads));
+}
+
 std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads) {
-    if (!is_directory(script_location))
-        throw Error(ErrorKind::Script,
-                    fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
-                                "(migrate_config('script_location', '/path/to/migrations')).",
-                                absolute(script_location)));
-    std::string versions = script_location + "/versions";
-    if (!is_directory(versions))
-        throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
-                                                   "folder.",
-                                                   absolute(versions)));
-    return std::make_unique<RevisionGraph>(load_revisions(versions, reader_threads));
+    FolderSource folder(script_location);
+    return load_graph(folder, reader_threads);
 }
 
 Migrator::Migrator(Database& db, Settings settings, schema::SchemaEngine* schema_engine)
-    : db_(db), settings_(std::move(settings)), schema_engine_(schema_engine) {}
+    : db_(db), settings_(std::move(settings)), schema_engine_(schema_engine) {
+    settings_.use_source(open_script_source(settings_, db_));
+}
 
 schema::SchemaEngine& Migrator::schema_engine() {
     if (!schema_engine_) throw Error(ErrorKind::Internal, "this engine has no schema diff");
@@ -75,8 +70,13 @@ schema::SchemaEngine& Migrator::schema_engine() {
 }
 
 const RevisionGraph& Migrator::graph() {
-    if (!graph_) graph_ = load_graph(settings_.script_location(), db_.reader_threads());
+    if (!graph_) graph_ = load_graph(settings_.source(), db_.reader_threads());
     return *graph_;
+}
+
+const TableName& Migrator::version_table() {
+    if (!version_table_) version_table_ = db_.resolve_table(settings_.version_table());
+    return *version_table_;
 }
 
 std::string Migrator::upgrade(const std::string& target) { return run("upgrade", target); }
@@ -89,7 +89,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
                                          name, target));
     const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
 
     db_.begin_run(table.name());
@@ -116,7 +116,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
                                         "migrate never executes; run this step with Alembic or rewrite it as a .sql "
                                         "revision",
                                         name, step.revision->id, step.revision->path));
-            sections[i] = load_sections(*step.revision);
+            sections[i] = read_sections(settings_.source(), *step.revision);
         }
 
         HeadTracker tracker(g, current);
@@ -139,7 +139,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
                 if (!trim(*sql).empty()) {
                     try {
-                        db_.execute(*sql);
+                        db_.execute_user_sql(*sql);
                     } catch (const Error& e) {
                         // The engine's error stays attached as the nested
                         // cause (PostgreSQL raises it again with its SQLSTATE).
@@ -174,17 +174,21 @@ std::string Migrator::run(const char* command, const std::string& target) {
     }
 }
 
-std::string Migrator::upgrade_sql(const std::string& range) { return offline("upgrade", range); }
-std::string Migrator::downgrade_sql(const std::string& range) { return offline("downgrade", range); }
+std::string Migrator::upgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("upgrade", range, dialect);
+}
+std::string Migrator::downgrade_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("downgrade", range, dialect);
+}
 
-std::string Migrator::offline(const char* command, const std::string& range) {
+std::string Migrator::offline(const char* command, const std::string& range, const SqlDialect& dialect) {
     const std::string name(command);
     const RevisionGraph& g = graph();
     std::vector<std::string> start;
     std::string target = range;
     auto colon = range.find(':');
     if (colon == std::string::npos) {
-        start = VersionTable(db_, settings_.version_table()).read();
+        start = VersionTable(db_, version_table()).read();
     } else {
         target = range.substr(colon + 1);
         // Alembic resolves the starting revisions to ids; "base" is none.
@@ -204,13 +208,14 @@ std::string Migrator::offline(const char* command, const std::string& range) {
                         fmt::format("Can't render {} of revision {} ({}): it is an Alembic Python revision, which "
                                     "migrate never executes; render this step with Alembic's --sql",
                                     name, step.revision->id, step.revision->path));
-        plan.sections.push_back(load_sections(*step.revision));
+        plan.sections.push_back(read_sections(settings_.source(), *step.revision));
     }
-    VersionTable table(db_, settings_.version_table());
-    return render_offline_sql(g, table, AuditLog(db_, table.name()), plan);
+    // The script names the table as the settings do: it may run elsewhere.
+    return render_offline_sql(g, dialect, settings_.version_table(), plan);
 }
 
 std::string Migrator::revision(const std::string& message, const std::string& options, bool autogenerate) {
+    const WriterSettings writer = writer_settings(settings_, "migrate_revision");
     NewRevision rev;
     rev.message = message;
     rev.options = parse_revision_options(options);
@@ -219,13 +224,23 @@ std::string Migrator::revision(const std::string& message, const std::string& op
         const RevisionGraph& g = graph();
         auto heads = g.ids(g.heads());
         std::sort(heads.begin(), heads.end());
-        if (VersionTable(db_, settings_.version_table()).read() != heads)
+        if (VersionTable(db_, version_table()).read() != heads)
             throw revision_error("Target database is not up to date.");
         SchemaComparison comparison(schema_engine(), settings_);
         rev.upgrade_sql = comparison.render(comparison.upgrade());
         rev.downgrade_sql = comparison.render(comparison.downgrade());
     }
-    return write_revision(graph(), writer_settings(settings_), rev);
+    return write_revision(graph(), writer, rev);
+}
+
+std::string Migrator::bundle(const std::string& target, const SqlDialect& dialect) {
+    // A broken script folder or a target that names nothing fails now, when
+    // the bundle is written, not on the database it is meant for.
+    if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
+    plan_upgrade(graph(), {}, target);
+    Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
+                  settings_.version_table()};
+    return render_bundle(bundle, dialect);
 }
 
 std::string Migrator::diff() {
@@ -234,14 +249,22 @@ std::string Migrator::diff() {
 }
 
 std::string Migrator::check() {
-    SchemaComparison comparison(schema_engine(), settings_);
-    std::string changes = schema::describe_changes(comparison.upgrade().changes);
-    // An applied script edited since it ran is drift too, as Flyway's validate.
-    // Without a log no checksum was recorded, so a database migrate never
-    // migrated is checked against its target schema alone, as before the log.
-    if (AuditLog(db_, settings_.version_table()).exists())
+    // An applied script edited since it ran is drift too, as Flyway's validate,
+    // reported with or without a target schema. Without a log no checksum was
+    // recorded, so a database migrate never migrated is checked against its
+    // target schema alone.
+    std::string modified;
+    if (AuditLog(db_, version_table()).exists())
         for (const auto& row : versions())
-            if (row.modified) changes += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
+            if (row.modified) modified += fmt::format("('modified_revision', '{}', '{}')\n", row.revision, row.path);
+    std::string changes;
+    try {
+        SchemaComparison comparison(schema_engine(), settings_);
+        changes = schema::describe_changes(comparison.upgrade().changes);
+    } catch (const Error& e) {
+        if (modified.empty() || e.kind() != ErrorKind::Script) throw;  // no target schema to compare with
+    }
+    changes += modified;
     if (changes.empty()) return "No new upgrade operations detected.";
     throw revision_error("New upgrade operations detected:\n" + changes);
 }
@@ -250,11 +273,11 @@ std::string Migrator::merge(const std::string& revisions, const std::string& mes
     NewRevision rev;
     rev.message = message;
     rev.options.heads = split_targets(revisions);
-    return write_revision(graph(), writer_settings(settings_), rev);
+    return write_revision(graph(), writer_settings(settings_, "migrate_merge"), rev);
 }
 
 std::optional<std::string> Migrator::current() {
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     return comma_list(table.read(), true);
 }
 
@@ -262,7 +285,7 @@ std::string Migrator::heads() { return comma_list(graph().ids(graph().heads()), 
 
 std::vector<VersionRow> Migrator::versions() {
     const RevisionGraph& g = graph();
-    VersionTable table(db_, settings_.version_table());
+    VersionTable table(db_, version_table());
     std::vector<Node> current;
     for (const auto& id : table.read())
         if (Node n = g.find(id)) current.push_back(n);
@@ -295,7 +318,7 @@ std::vector<VersionRow> Migrator::versions() {
         row.is_current = is_current[rev->order] != 0;
         row.is_applied = applied[rev->order] != 0;
         if (!rev->is_python) {
-            row.checksum = section_checksum(load_sections(*rev).upgrade);
+            row.checksum = section_checksum(read_sections(settings_.source(), *rev).upgrade);
             auto recorded = logged.find(rev->id);
             row.modified = row.is_applied && recorded != logged.end() && recorded->second != *row.checksum;
         }

@@ -40,10 +40,11 @@ public:
     std::string downgrade(const std::string& target);
     std::string stamp(const std::string& target);
 
-    // Offline mode: the SQL those steps would run, executing nothing. `range`
-    // is `from:to`, or a target reached from the current revision.
-    std::string upgrade_sql(const std::string& range);
-    std::string downgrade_sql(const std::string& range);
+    // Offline mode: the SQL those steps would run, executing nothing, spelled
+    // in `dialect` (the engine's own, or the other's). `range` is `from:to`,
+    // or a target reached from the current revision.
+    std::string upgrade_sql(const std::string& range, const SqlDialect& dialect);
+    std::string downgrade_sql(const std::string& range, const SqlDialect& dialect);
 
     // Write a new revision file and return its path. `options` holds
     // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
@@ -51,6 +52,10 @@ public:
     // diff and its reverse, and the database must be at the script's heads.
     std::string revision(const std::string& message, const std::string& options, bool autogenerate = false);
     std::string merge(const std::string& revisions, const std::string& message);
+
+    // A deploy bundle (deploy_bundle.hpp) of the script location's files
+    // that upgrades to `target`, in `dialect` (the engine's own, or the other's).
+    std::string bundle(const std::string& target, const SqlDialect& dialect);
 
     // The DDL that takes the live schema to the target schema; empty when
     // they agree.
@@ -66,8 +71,11 @@ public:
 
 private:
     const RevisionGraph& graph();
+    // The version table resolved once per call (Database::resolve_table): the
+    // one name of every statement, the log and the deployer lock.
+    const TableName& version_table();
     std::string run(const char* command, const std::string& target);
-    std::string offline(const char* command, const std::string& range);
+    std::string offline(const char* command, const std::string& range, const SqlDialect& dialect);
 
     schema::SchemaEngine& schema_engine();
 
@@ -75,9 +83,12 @@ private:
     Settings settings_;
     schema::SchemaEngine* schema_engine_;
     std::unique_ptr<RevisionGraph> graph_;
+    std::optional<TableName> version_table_;
 };
 
-// Loads and validates the revision graph of a script location.
+// Loads and validates the revision graph of a script source, or of a
+// script location's folder.
+std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads = 1);
 std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
 
 }  // namespace migrate

@@ -1,13 +1,13 @@
 #pragma once
 // Offline mode (docs/reference.md section 7): the SQL script a run would execute, version
-// table statements included, in the shape of Alembic's `--sql` output.
+// table statements included, in the shape of Alembic's `--sql` output, spelled
+// in either engine's dialect.
 #include <string>
 #include <vector>
 
-#include "audit_log.hpp"
 #include "planner.hpp"
 #include "script_loader.hpp"
-#include "version_table.hpp"
+#include "sql_dialect.hpp"
 
 namespace migrate {
 
@@ -18,7 +18,9 @@ struct OfflinePlan {
     bool per_migration = false;               // transaction_per_migration: BEGIN/COMMIT per step
 };
 
-std::string render_offline_sql(const RevisionGraph& graph, const VersionTable& table, const AuditLog& log,
+// The script: it first checks that the version table holds `start_heads` and
+// stops before any change otherwise.
+std::string render_offline_sql(const RevisionGraph& graph, const SqlDialect& dialect, const TableName& version_table,
                                const OfflinePlan& plan);
 
 }  // namespace migrate

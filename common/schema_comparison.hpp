@@ -10,12 +10,10 @@
 
 namespace migrate {
 
-// `path` is a .sql file, or a folder whose .sql files are read in file-name
-// order. A folder without any is an error rather than an empty schema, which
+// Both catalogs, read once, with the version table, its log and its script
+// store left out. The target schema comes from the settings' script source: a
+// folder without any .sql file is an error rather than an empty schema, which
 // would drop every table.
-std::vector<schema::SchemaFile> read_target_schema(const std::string& path);
-
-// Both catalogs, read once, with the version table and its log left out.
 class SchemaComparison {
 public:
     SchemaComparison(schema::SchemaEngine& engine, const Settings& settings);

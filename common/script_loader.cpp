@@ -519,8 +519,7 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
     std::vector<std::string> names;
     while (dirent* entry = ::readdir(dir.get())) {
         std::string name = entry->d_name;
-        if (name.empty() || name[0] == '.' || name.rfind("__init__", 0) == 0) continue;
-        if (has_suffix(name, ".sql") || has_suffix(name, ".py")) names.push_back(std::move(name));
+        if (is_revision_file_name(name)) names.push_back(std::move(name));
     }
     std::sort(names.begin(), names.end());
 
@@ -534,8 +533,7 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
                 std::string path = versions_dir + "/" + name;
                 // relative to the open folder: the kernel need not walk the whole path per file
                 std::string text = read_file_at(dir_fd, name.c_str(), path);
-                revisions[i] = has_suffix(name, ".sql") ? parse_sql_revision(text, path)
-                                                        : parse_python_revision(text, path);
+                revisions[i] = parse_revision_file(name, text, path);
             } catch (...) {
                 errors[i] = std::current_exception();
             }
@@ -554,9 +552,8 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
     return revisions;
 }
 
-RevisionSections load_sections(const Revision& revision) {
+RevisionSections revision_sections(const Revision& revision, std::string_view text) {
     try {
-        std::string text = read_file(revision.path);
         check_text(text, revision.path);  // the file may have changed since the header was read
         return parse_sql_sections(text);
     } catch (const Error& e) {
@@ -564,6 +561,19 @@ RevisionSections load_sections(const Revision& revision) {
             throw script_error(revision.path, e.what());
         throw;
     }
+}
+
+RevisionSections load_sections(const Revision& revision) {
+    return revision_sections(revision, read_file(revision.path));
+}
+
+bool is_revision_file_name(const std::string& name) {
+    if (name.empty() || name[0] == '.' || name.rfind("__init__", 0) == 0) return false;
+    return has_suffix(name, ".sql") || has_suffix(name, ".py");
+}
+
+Revision parse_revision_file(const std::string& name, std::string_view text, const std::string& path) {
+    return has_suffix(name, ".sql") ? parse_sql_revision(text, path) : parse_python_revision(text, path);
 }
 
 }  // namespace migrate

@@ -32,6 +32,14 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
 
 // The sections of one native revision, read again from its file.
 RevisionSections load_sections(const Revision& revision);
+// The sections of a native revision from its file's current text; errors
+// name the revision's path.
+RevisionSections revision_sections(const Revision& revision, std::string_view text);
+
+// Whether a file of versions/ is a revision (*.sql, *.py; not hidden, not
+// __init__.py), and its header read by its kind; `path` names it in errors.
+bool is_revision_file_name(const std::string& name);
+Revision parse_revision_file(const std::string& name, std::string_view text, const std::string& path);
 
 // Whole-file read; throws an Error naming the path.
 std::string read_file(const std::string& path);

@@ -1,32 +1,22 @@
 #include "settings.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "error.hpp"
-#include "script_loader.hpp"
+#include "folder_source.hpp"
+#include "script_store.hpp"
 #include "text.hpp"
 
 namespace migrate {
-namespace {
-
-bool file_exists(const std::string& path) {
-    struct stat st;
-    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-}  // namespace
-
 Settings::Settings(std::map<std::string, std::string> session, std::string default_script_location)
     : session_(std::move(session)), default_script_location_(std::move(default_script_location)) {}
 
 const std::vector<std::string>& Settings::keys() {
     static const std::vector<std::string> all = {
         "script_location", "version_table",     "version_table_schema", "target_schema",
-        "transaction_per_migration", "file_template", "truncate_slug_length",
+        "transaction_per_migration", "file_template", "truncate_slug_length", "script_source",
     };
     return all;
 }
@@ -48,6 +38,9 @@ void Settings::validate(const std::string& key, const std::string& value) {
             throw Error(ErrorKind::Usage, fmt::format("setting 'truncate_slug_length' must be a whole number, not '{}'",
                                                       value));
     }
+    if (key == "script_source" && value != "files" && value != "database" && !value.empty())
+        throw Error(ErrorKind::Usage,
+                    fmt::format("setting 'script_source' must be 'files' or 'database', not '{}'", value));
     if (key == "version_table" && value.empty())
         throw Error(ErrorKind::Usage, "setting 'version_table' cannot be empty");
     if (key == "version_table" && value.size() > 63)
@@ -81,6 +74,11 @@ std::map<std::string, std::string> parse_ini(const std::string& text, const std:
             throw Error(ErrorKind::Usage, fmt::format("{}:{}: expected 'key = value'", path, line_no));
         std::string key(trim(line.substr(0, eq)));
         std::string value(trim(line.substr(eq + 1)));
+        if (key == "script_source")
+            throw Error(ErrorKind::Usage,
+                        fmt::format("{}:{}: script_source cannot be set in migrate.ini, which it locates; set it for "
+                                    "the session (migrate_config('script_source', ...))",
+                                    path, line_no));
         try {
             Settings::validate(key, value);
         } catch (const Error& e) {
@@ -92,11 +90,49 @@ std::map<std::string, std::string> parse_ini(const std::string& text, const std:
 }
 
 const std::map<std::string, std::string>& Settings::ini() const {
-    if (!ini_) {
-        std::string path = script_location() + "/migrate.ini";
-        ini_ = file_exists(path) ? parse_ini(read_file(path), path) : std::map<std::string, std::string>{};
+    if (ini_) return *ini_;
+    auto file = source().ini();
+    auto values = file ? parse_ini(file->text, file->path) : std::map<std::string, std::string>{};
+    if (reads_store()) {
+        // The store was found through the session's table; a stored
+        // migrate.ini naming another would read one table and write another.
+        const TableName store = store_table();
+        std::string table = session_value("version_table");
+        const std::pair<const char*, std::string> located[] = {
+            {"version_table", table.empty() ? "alembic_version" : table},
+            {"version_table_schema", store.schema}};
+        for (const auto& [key, value] : located) {
+            auto it = values.find(key);
+            if (it != values.end() && it->second != value)
+                throw Error(ErrorKind::Usage,
+                            fmt::format("{}: {} = {}, but the script store {} was found through {} = '{}'; set {} "
+                                        "to '{}' for the session",
+                                        file->path, key, it->second, store.name, key, value, key, it->second));
+        }
     }
+    ini_ = std::move(values);
     return *ini_;
+}
+
+ScriptSource& Settings::source() const {
+    if (!source_) {
+        if (reads_store())
+            throw Error(ErrorKind::Internal, "the script store is read through a database (open_script_source)");
+        source_ = std::make_shared<FolderSource>(script_location());
+    }
+    return *source_;
+}
+
+std::string Settings::session_value(const std::string& key) const {
+    auto it = session_.find(key);
+    return it == session_.end() ? std::string() : it->second;
+}
+
+bool Settings::reads_store() const { return session_value("script_source") == "database"; }
+
+TableName Settings::store_table() const {
+    std::string name = session_value("version_table");
+    return script_store_table({session_value("version_table_schema"), name.empty() ? "alembic_version" : name});
 }
 
 std::string Settings::script_location() const {
@@ -108,6 +144,7 @@ std::string Settings::script_location() const {
 std::string Settings::get(const std::string& key) const {
     if (!is_key(key)) validate(key, "");
     if (key == "script_location") return script_location();
+    if (key == "script_source") return reads_store() ? "database" : "files";
     auto it = session_.find(key);
     if (it != session_.end() && !it->second.empty()) return it->second;
     auto from_ini = ini().find(key);

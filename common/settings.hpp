@@ -2,11 +2,13 @@
 // The settings of docs/reference.md section 5: a session value wins over migrate.ini, which
 // wins over the default.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "database.hpp"
+#include "script_source.hpp"
 
 namespace migrate {
 
@@ -28,12 +30,25 @@ public:
     TableName version_table() const;
     bool transaction_per_migration() const;
 
+    // script_source = database: scripts come from the store. The setting and
+    // the store's name come from the session alone (they say where
+    // migrate.ini is), so a stored migrate.ini may not name another table.
+    bool reads_store() const;
+    TableName store_table() const;
+
+    // Where migrate.ini, revisions and the target schema are read from
+    // (open_script_source). Without one, the folder of script_location.
+    void use_source(std::shared_ptr<ScriptSource> source) { source_ = std::move(source); }
+    ScriptSource& source() const;
+
 private:
     const std::map<std::string, std::string>& ini() const;
+    std::string session_value(const std::string& key) const;
 
     std::map<std::string, std::string> session_;
     std::string default_script_location_;
     mutable std::optional<std::map<std::string, std::string>> ini_;
+    mutable std::shared_ptr<ScriptSource> source_;
 };
 
 // Parses migrate.ini text: `key = value` lines under `[migrate]`; `path` names

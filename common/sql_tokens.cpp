@@ -233,4 +233,24 @@ bool mentions(const Tokens& tokens, const std::string& name, bool fold_quoted) {
     return false;
 }
 
+std::string terminated(std::string_view text) {
+    Tokens tokens = tokenize(text);
+    if (tokens.empty()) return {};
+    const Token& last = tokens.back();
+    std::size_t end = last.offset + last.text.size();
+    std::string out(trim(text.substr(0, end)));
+    if (!(last.kind == TokenKind::Punct && last.text == ";")) out += ';';
+    std::string_view rest = trim(text.substr(end));
+    // What follows the last token is comments: kept, after the terminator.
+    if (!rest.empty()) {
+        out += ' ';
+        out += rest;
+        // An unterminated /* comment (SQLite reads one to the end of the
+        // text) must not swallow the rest of the script.
+        auto open = rest.rfind("/*");
+        if (open != std::string_view::npos && rest.find("*/", open) == std::string_view::npos) out += " */";
+    }
+    return out;
+}
+
 }  // namespace migrate::sql

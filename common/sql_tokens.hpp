@@ -70,4 +70,9 @@ std::optional<CreateHeader> create_header(const Tokens& tokens);
 // among the tokens.
 bool mentions(const Tokens& tokens, const std::string& name, bool fold_quoted);
 
+// `text` (trimmed) with a `;` right after its last token unless that token
+// is one, so that a trailing comment can never swallow the terminator; empty
+// when `text` holds no token.
+std::string terminated(std::string_view text);
+
 }  // namespace migrate::sql

@@ -186,44 +186,45 @@ std::vector<VersionChange> HeadTracker::apply(const Step& step) {
 std::vector<std::string> VersionTable::read() {
     if (!exists()) return {};
     std::vector<std::string> out;
-    for (auto& row : db_.query(fmt::format("SELECT version_num FROM {}", db_.qualified(name_)))) {
+    for (auto& row : db_.query(fmt::format("SELECT version_num FROM {}", db_.qualified(name())))) {
         if (!row.empty() && row[0]) out.push_back(*row[0]);
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
-std::string VersionTable::create_sql(bool if_not_exists) const {
+std::string VersionTableSql::create(bool if_not_exists) const {
     return fmt::format(
         "CREATE TABLE {}{} (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT {} PRIMARY KEY (version_num)\n)",
-        if_not_exists ? "IF NOT EXISTS " : "", db_.qualified(name_), db_.quote_identifier(name_.name + "_pkc"));
+        if_not_exists ? "IF NOT EXISTS " : "", dialect_.qualified(name_), dialect_.quote_identifier(name_.name + "_pkc"));
 }
 
-void VersionTable::create() { db_.execute(create_sql()); }
+void VersionTable::create() { db_.execute(sql_.create()); }
 
-std::string VersionTable::change_sql(const VersionChange& change) const {
-    const std::string table = db_.qualified(name_);
+std::string VersionTableSql::change(const VersionChange& change) const {
+    const SqlDialect& d = dialect_;
+    const std::string table = d.qualified(name_);
     switch (change.kind) {
         case VersionChange::Kind::Insert:
-            return fmt::format("INSERT INTO {} (version_num) VALUES ({})", table, db_.quote_literal(change.to));
+            return fmt::format("INSERT INTO {} (version_num) VALUES ({})", table, d.quote_literal(change.to));
         case VersionChange::Kind::Delete:
-            return fmt::format("DELETE FROM {} WHERE {}.version_num = {}", table, table, db_.quote_literal(change.from));
+            return fmt::format("DELETE FROM {} WHERE {}.version_num = {}", table, table, d.quote_literal(change.from));
         case VersionChange::Kind::Update:
             return fmt::format("UPDATE {} SET version_num={} WHERE {}.version_num = {}", table,
-                               db_.quote_literal(change.to), table, db_.quote_literal(change.from));
+                               d.quote_literal(change.to), table, d.quote_literal(change.from));
     }
     return {};
 }
 
 void VersionTable::apply(const VersionChange& change) {
     if (change.kind == VersionChange::Kind::Insert) {
-        db_.execute(change_sql(change));
+        db_.execute(sql_.change(change));
         return;
     }
     // Alembic checks that each UPDATE and DELETE hit exactly one row.
-    auto rows = db_.query(change_sql(change) + " RETURNING version_num");
+    auto rows = db_.query(sql_.change(change) + " RETURNING version_num");
     if (rows.size() != 1) {
-        const std::string table = name_.schema.empty() ? name_.name : name_.schema + "." + name_.name;
+        const std::string table = name().schema.empty() ? name().name : name().schema + "." + name().name;
         if (change.kind == VersionChange::Kind::Delete)
             throw Error(ErrorKind::Revision,
                         fmt::format("Online migration expected to match one row when deleting '{}' in '{}'; {} found",

@@ -46,24 +46,35 @@ private:
     bool applied_known_ = false;
 };
 
+// The version table's statements spelled in one dialect: the online run's,
+// or an offline script's, which may be the other engine's.
+class VersionTableSql {
+public:
+    VersionTableSql(const SqlDialect& dialect, TableName name) : dialect_(dialect), name_(std::move(name)) {}
+    const TableName& name() const { return name_; }
+    std::string create(bool if_not_exists = false) const;
+    std::string change(const VersionChange& change) const;
+
+private:
+    const SqlDialect& dialect_;
+    TableName name_;
+};
+
 // The version table of one database, named by the settings.
 class VersionTable {
 public:
-    VersionTable(Database& db, TableName name) : db_(db), name_(std::move(name)) {}
-    bool exists() { return db_.table_exists(name_); }
+    VersionTable(Database& db, TableName name) : db_(db), sql_(db.dialect(), std::move(name)) {}
+    bool exists() { return db_.table_exists(name()); }
     // The rows, sorted; empty when the table does not exist.
     std::vector<std::string> read();
     void create();
     void apply(const VersionChange& change);
-    const TableName& name() const { return name_; }
-
-    // The statements, as offline SQL and as run online.
-    std::string create_sql(bool if_not_exists = false) const;
-    std::string change_sql(const VersionChange& change) const;
+    const TableName& name() const { return sql_.name(); }
+    const VersionTableSql& sql() const { return sql_; }
 
 private:
     Database& db_;
-    TableName name_;
+    VersionTableSql sql_;
 };
 
 }  // namespace migrate

@@ -18,9 +18,8 @@ namespace {
 using MigratorCall = std::string (Migrator::*)(const std::string&);
 
 // migrate_upgrade, migrate_downgrade, migrate_stamp (one run of the core in
-// an internal subtransaction, SpiDatabase::begin_run), and
-// migrate_upgrade_sql, migrate_downgrade_sql (offline SQL; the version table
-// is only read): a target or range in, the core's text out.
+// an internal subtransaction, SpiDatabase::begin_run): a target in, the
+// core's text out.
 template <MigratorCall call>
 Datum target_command(FunctionCallInfo fcinfo) {
     std::string target = required_text_argument(fcinfo, 0, "the target revision");
@@ -31,6 +30,26 @@ Datum target_command(FunctionCallInfo fcinfo) {
         Migrator migrator(db, session_settings());
         result = (migrator.*call)(target);
     }  // SPI_finish: the result belongs in the caller's memory context
+    return text_datum(result);
+}
+
+using OfflineCall = std::string (Migrator::*)(const std::string&, const SqlDialect&);
+
+// migrate_upgrade_sql(range, dialect DEFAULT NULL), migrate_downgrade_sql:
+// offline SQL (the version table is only read), in PostgreSQL's dialect or
+// the one named ('sqlite', 'postgresql').
+template <OfflineCall call>
+Datum offline_command(FunctionCallInfo fcinfo) {
+    std::string range = required_text_argument(fcinfo, 0, "the target revision");
+    std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
+    const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
+    require_script_access();
+    std::string result;
+    {
+        SpiDatabase db;
+        Migrator migrator(db, session_settings());
+        result = (migrator.*call)(range, dialect);
+    }
     return text_datum(result);
 }
 
@@ -104,6 +123,21 @@ Datum heads(FunctionCallInfo) {
     return text_datum(value);
 }
 
+// migrate_bundle(target DEFAULT 'heads', dialect DEFAULT NULL): the deploy
+// script of the script location (NULL dialect: postgresql).
+Datum bundle(FunctionCallInfo fcinfo) {
+    std::string target = required_text_argument(fcinfo, 0, "the target revision");
+    std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
+    const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
+    require_script_access();
+    std::string result;
+    {
+        SpiDatabase db;
+        result = Migrator(db, session_settings()).bundle(target, dialect);
+    }
+    return text_datum(result);
+}
+
 // migrate_config(key) reads a setting; migrate_config(key, value) sets the
 // GUC migrate.<key> for the session as SET does (NULL resets it) and returns
 // the value now in force.
@@ -111,7 +145,12 @@ Datum config(FunctionCallInfo fcinfo) {
     std::string key = required_text_argument(fcinfo, 0, "the setting name");
     require_script_access();  // the value in force may come from migrate.ini
     if (PG_NARGS() == 2) set_setting(key, text_argument(fcinfo, 1));
-    return text_datum(session_settings().get(key));
+    std::string value;
+    {
+        SpiDatabase db;  // with script_source = database, migrate.ini is in the store
+        value = Migrator(db, session_settings()).settings().get(key);
+    }
+    return text_datum(value);
 }
 
 }  // namespace
@@ -120,8 +159,8 @@ Datum config(FunctionCallInfo fcinfo) {
 MIGRATE_SQL_FUNCTION(migrate_upgrade, migrate::pg::target_command<&migrate::Migrator::upgrade>)
 MIGRATE_SQL_FUNCTION(migrate_downgrade, migrate::pg::target_command<&migrate::Migrator::downgrade>)
 MIGRATE_SQL_FUNCTION(migrate_stamp, migrate::pg::target_command<&migrate::Migrator::stamp>)
-MIGRATE_SQL_FUNCTION(migrate_upgrade_sql, migrate::pg::target_command<&migrate::Migrator::upgrade_sql>)
-MIGRATE_SQL_FUNCTION(migrate_downgrade_sql, migrate::pg::target_command<&migrate::Migrator::downgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_upgrade_sql, migrate::pg::offline_command<&migrate::Migrator::upgrade_sql>)
+MIGRATE_SQL_FUNCTION(migrate_downgrade_sql, migrate::pg::offline_command<&migrate::Migrator::downgrade_sql>)
 MIGRATE_SQL_FUNCTION(migrate_revision, migrate::pg::revision)
 MIGRATE_SQL_FUNCTION(migrate_merge, migrate::pg::merge)
 MIGRATE_SQL_FUNCTION(migrate_diff, migrate::pg::schema_command<&migrate::Migrator::diff>)
@@ -129,3 +168,4 @@ MIGRATE_SQL_FUNCTION(migrate_check, migrate::pg::schema_command<&migrate::Migrat
 MIGRATE_SQL_FUNCTION(migrate_current, migrate::pg::current)
 MIGRATE_SQL_FUNCTION(migrate_heads, migrate::pg::heads)
 MIGRATE_SQL_FUNCTION(migrate_config, migrate::pg::config)
+MIGRATE_SQL_FUNCTION(migrate_bundle, migrate::pg::bundle)

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "pg_guard.hpp"
+#include "search_path.hpp"
 
 #include "pg_headers.hpp"
 
@@ -40,6 +41,9 @@ Guc gucs[] = {
     {"file_template", "migrate.file_template", "File name template of new revisions (default %(rev)s_%(slug)s).",
      nullptr},
     {"truncate_slug_length", "migrate.truncate_slug_length", "Maximum length of the slug in file names (default 40).",
+     nullptr},
+    {"script_source", "migrate.script_source",
+     "Where scripts are read from: files (the script_location folder, default) or database (the script store).",
      nullptr},
 };
 
@@ -107,5 +111,6 @@ void _PG_init(void) {
     using migrate::pg::gucs;
     migrate::pg::define_gucs(std::make_index_sequence<std::size(gucs)>());
     MarkGUCPrefixReserved("migrate");
+    migrate::pg::install_search_path_hook();
     migrate::pg::install_scratch_hook();
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "search_path.hpp"
 #include "subtransaction.hpp"
 #include "text.hpp"
 
@@ -14,6 +15,10 @@ using schema::Column;
 using schema::Constraint;
 using schema::ConstraintKind;
 using schema::Table;
+
+// Every query runs with search_path pinned to pg_catalog, pg_temp
+// (search_path.hpp); calls on name and int2 values are still written as
+// exact matches of pg_catalog's functions.
 
 // Lists come back as one text, items separated by this byte, which no name
 // of a sane schema holds.
@@ -100,7 +105,7 @@ private:
     void read_columns() {
         const char* sql =
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 "
-            "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || quote_ident(co.collname) ELSE '' END, "
+            "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname::pg_catalog.text) ELSE '' END, "
             "a.attnotnull, pg_get_expr(d.adbin, d.adrelid, true), cd.description, a.attidentity, "
             "a.attgenerated, serial.relname, identity.settings, identity.options "
             "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
@@ -170,11 +175,11 @@ private:
     void read_constraints() {
         const char* sql =
             "SELECT c.relname, k.conname, k.contype, "
-            "(SELECT string_agg(a.attname, " SEPARATOR " ORDER BY u.i) FROM unnest(k.conkey) WITH ORDINALITY u(n, i) "
+            "(SELECT pg_catalog.string_agg(a.attname::pg_catalog.text, " SEPARATOR " ORDER BY u.i) FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(n, i) "
             " JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n), "
             "pg_get_constraintdef(k.oid, true), pg_get_expr(k.conbin, k.conrelid, true), "
             "CASE WHEN rn.nspname = $1 THEN r.relname ELSE rn.nspname || '.' || r.relname END, "
-            "(SELECT string_agg(a.attname, " SEPARATOR " ORDER BY u.i) FROM unnest(k.confkey) WITH ORDINALITY u(n, i) "
+            "(SELECT pg_catalog.string_agg(a.attname::pg_catalog.text, " SEPARATOR " ORDER BY u.i) FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(n, i) "
             " JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n), "
             "k.confupdtype, k.confdeltype, k.confmatchtype "
             "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
@@ -213,12 +218,12 @@ private:
         const char* sql =
             "SELECT name, tbl, is_unique, def, predicate, keys, "
             "substr(def, length('CREATE ' || CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || "
-            "quote_ident(name) || ' ON ') + 1) FROM ("
+            "pg_catalog.quote_ident(name::pg_catalog.text) || ' ON ') + 1) FROM ("
             "SELECT x.relname AS name, c.relname AS tbl, i.indisunique AS is_unique, "
-            "pg_catalog.replace(pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), CASE WHEN c.relkind = 'p' THEN "
+            "pg_catalog.replace(pg_get_indexdef(i.indexrelid, 0, true), CASE WHEN c.relkind = 'p' THEN "
             "' ON ONLY ' ELSE '' END, ' ON ') AS def, pg_get_expr(i.indpred, i.indrelid, true) AS predicate, "
-            "(SELECT string_agg(coalesce(quote_ident(a.attname), pg_get_indexdef(i.indexrelid, k, true)), " SEPARATOR
-            " ORDER BY k) FROM generate_series(1, i.indnkeyatts) k LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid "
+            "(SELECT pg_catalog.string_agg(coalesce(pg_catalog.quote_ident(a.attname::pg_catalog.text), pg_get_indexdef(i.indexrelid, k, true)), " SEPARATOR
+            " ORDER BY k) FROM pg_catalog.generate_series(1, i.indnkeyatts::pg_catalog.int4) k LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid "
             " AND a.attnum = i.indkey[k - 1]) AS keys "
             "FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
             "WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind IN ('r', 'p', 'm') AND NOT x.relispartition "
@@ -243,7 +248,7 @@ private:
         const char* sql =
             "SELECT c.relname, coalesce('WITH (' || array_to_string(c.reloptions, ', ') || ') ', '') || 'AS' || "
             "rtrim(pg_get_viewdef(c.oid, true), ';'), "
-            "(SELECT string_agg(DISTINCT r.relname, " SEPARATOR ") FROM pg_rewrite w JOIN pg_depend d ON "
+            "(SELECT pg_catalog.string_agg(DISTINCT r.relname::pg_catalog.text, " SEPARATOR ") FROM pg_rewrite w JOIN pg_depend d ON "
             " d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid AND d.refclassid = 'pg_class'::regclass "
             " JOIN pg_class r ON r.oid = d.refobjid WHERE w.ev_class = c.oid AND r.oid <> c.oid "
             " AND r.relnamespace = c.relnamespace), "
@@ -539,7 +544,7 @@ private:
 
     void read_enums() {
         const char* sql =
-            "SELECT t.typname, (SELECT string_agg(v.enumlabel, " SEPARATOR " ORDER BY v.enumsortorder) "
+            "SELECT t.typname, (SELECT pg_catalog.string_agg(v.enumlabel::pg_catalog.text, " SEPARATOR " ORDER BY v.enumsortorder) "
             "FROM pg_enum v WHERE v.enumtypid = t.oid) FROM pg_type t WHERE t.typnamespace = (SELECT oid FROM "
             "pg_namespace WHERE nspname = $1) AND t.typtype = 'e' AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE "
             "e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e') ORDER BY t.typname";
@@ -585,16 +590,16 @@ private:
 }  // namespace
 
 schema::Catalog read_pg_catalog(Database& db, const std::string& schema) {
-    // The search_path the texts are deparsed under, set for the reading only
-    // (a subtransaction rolled back puts the caller's back).
+    // The queries are parsed pinned, their texts deparsed under this
+    // search_path, set for the reading only (a subtransaction rolled back
+    // puts the caller's back): the compared schema's names read unqualified.
     struct Reading {
         InternalSubtransaction sub;
         Reading() { sub.begin(); }
         ~Reading() { sub.rollback(); }
     } reading;
-    db.query("SELECT pg_catalog.set_config('search_path', 'pg_catalog, ' || pg_catalog.quote_ident($1) || "
-             "', pg_temp', true)",
-             {schema});
+    set_local_search_path({"pg_catalog", schema, "pg_temp"});
+    CallerDisplayPath display;
     return Reader(db, schema).read();
 }
 

@@ -8,14 +8,14 @@
 #include "pg_catalog_reader.hpp"
 #include "pg_ddl.hpp"
 #include "pg_scratch.hpp"
+#include "search_path.hpp"
 
 namespace migrate::pg {
 
 std::string PgSchemaEngine::compared_schema() {
-    auto rows = db_.query("SELECT pg_catalog.current_schema()");
-    if (rows.empty() || !rows[0][0])
-        throw Error(ErrorKind::Usage, "no schema to compare: search_path names no schema that exists");
-    return *rows[0][0];
+    auto schema = caller_current_schema();
+    if (!schema) throw Error(ErrorKind::Usage, "no schema to compare: search_path names no schema that exists");
+    return *schema;
 }
 
 schema::Catalog PgSchemaEngine::read_live() { return read_pg_catalog(db_, compared_schema()); }

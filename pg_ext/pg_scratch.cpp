@@ -163,7 +163,7 @@ void Scratch::run(const std::string& sql) {
         Loading() { loading = true; }
         ~Loading() { loading = false; }
     } on;
-    db_.execute(without_meta_commands(sql));
+    db_.execute_user_sql(without_meta_commands(sql));
 }
 
 std::string without_meta_commands(const std::string& sql) {

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "deployer_lock.hpp"
 #include "error.hpp"
 #include "pg_guard.hpp"
+#include "search_path.hpp"
 #include "sql_text.hpp"
 
 #include "pg_headers.hpp"
@@ -53,6 +55,16 @@ SpiDatabase::~SpiDatabase() {
 }
 
 void SpiDatabase::execute(const std::string& sql) {
+    check(pg_call([&] {
+        int level = pin_search_path();
+        int rc = SPI_execute(sql.c_str(), false, 0);
+        unpin_search_path(level);
+        return rc;
+    }));
+    free_result();
+}
+
+void SpiDatabase::execute_user_sql(const std::string& sql) {
     check(pg_call([&] { return SPI_execute(sql.c_str(), false, 0); }));
     free_result();
 }
@@ -65,7 +77,12 @@ std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<st
         const std::string& p = params[i];
         values[i] = pg_call([&] { return PointerGetDatum(cstring_to_text_with_len(p.data(), static_cast<int>(p.size()))); });
     }
-    check(pg_call([&] { return SPI_execute_with_args(sql.c_str(), n, types.data(), values.data(), nullptr, false, 0); }));
+    check(pg_call([&] {
+        int level = pin_search_path();
+        int rc = SPI_execute_with_args(sql.c_str(), n, types.data(), values.data(), nullptr, false, 0);
+        unpin_search_path(level);
+        return rc;
+    }));
 
     std::vector<Row> rows;
     SPITupleTable* table = SPI_tuptable;
@@ -91,21 +108,36 @@ std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<st
     return rows;
 }
 
-std::string SpiDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
 
 bool SpiDatabase::table_exists(const TableName& table) {
-    auto rows = query("SELECT to_regclass($1) IS NOT NULL", {qualified(table)});
+    auto rows = query("SELECT pg_catalog.to_regclass($1::pg_catalog.text) IS NOT NULL", {qualified(table)});
     return !rows.empty() && rows[0].at(0) == std::optional<std::string>("t");
+}
+
+TableName SpiDatabase::resolve_table(const TableName& table) {
+    if (!table.schema.empty()) return table;
+    if (auto schema = caller_relation_schema(table.name)) return {*schema, table.name};
+    if (auto schema = caller_current_schema()) return {*schema, table.name};
+    throw Error(ErrorKind::Usage,
+                fmt::format("no schema for the version table {}: search_path names no schema that exists; set "
+                            "version_table_schema",
+                            table.name),
+                ERRCODE_INVALID_SCHEMA_NAME);
+}
+
+void SpiDatabase::check_interrupts() {
+    pg_call([] { CHECK_FOR_INTERRUPTS(); });
 }
 
 void SpiDatabase::begin_run(const TableName& version_table) {
     run_.begin();
     try {
-        // The key names the table as resolved now, so every session that
-        // would write the same version table waits for the same lock.
-        query("SELECT pg_advisory_xact_lock(hashtextextended("
-              "'migrate ' || coalesce(nullif($1, ''), current_schema()) || '.' || $2, 0))",
-              {version_table.schema, version_table.name});
+        // The table is resolved (Migrator::version_table), so every
+        // session that would write the same version table waits for the same
+        // lock, whatever its search_path.
+        if (version_table.schema.empty())
+            throw Error(ErrorKind::Internal, "the deployer lock needs the version table's schema");
+        query(kPgDeployerLockSql, {deployer_lock_key(version_table)});
     } catch (...) {
         run_.rollback();
         throw;

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "database.hpp"
-#include "pg_literal.hpp"
 #include "subtransaction.hpp"
 
 namespace migrate::pg {
@@ -17,17 +16,16 @@ public:
     SpiDatabase(const SpiDatabase&) = delete;
     SpiDatabase& operator=(const SpiDatabase&) = delete;
 
+    // The extension's own statements: search_path pinned (search_path.hpp).
     void execute(const std::string& sql) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
+    // Steps and target-schema files: the caller's search_path.
+    void execute_user_sql(const std::string& sql) override;
     std::string parameter(int n) const override { return "$" + std::to_string(n); }
-    std::string quote_identifier(const std::string& name) const override;
+    const SqlDialect& dialect() const override { return SqlDialect::postgresql(); }
     bool table_exists(const TableName& table) override;
-    // SECURITY INVOKER: the role the steps run as.
-    std::string current_role_sql() const override { return "current_user"; }
-    std::string quote_literal(const std::string& value) const override { return pg_literal(value); }
-    std::string utc_now_sql() const override {
-        return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
-    }
+    TableName resolve_table(const TableName& table) override;
+    void check_interrupts() override;
 
     // A run is an internal subtransaction of the caller's transaction, so a
     // failed call leaves nothing behind even when the caller catches the

@@ -22,11 +22,12 @@ CREATE FUNCTION migrate_heads() RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_heads' LANGUAGE C VOLATILE SECURITY INVOKER;
 
 -- Offline mode: the SQL the steps of `range` ('from:to', or a target reached
--- from the current revision) would run, for psql.
-CREATE FUNCTION migrate_upgrade_sql(range text) RETURNS text
+-- from the current revision) would run, for psql, or for the sqlite3 shell
+-- with dialect 'sqlite' (NULL: 'postgresql').
+CREATE FUNCTION migrate_upgrade_sql(range text, dialect text DEFAULT NULL) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_upgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
 
-CREATE FUNCTION migrate_downgrade_sql(range text) RETURNS text
+CREATE FUNCTION migrate_downgrade_sql(range text, dialect text DEFAULT NULL) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_downgrade_sql' LANGUAGE C VOLATILE SECURITY INVOKER;
 
 -- Writing revision files also needs superuser or pg_write_server_files.
@@ -45,6 +46,12 @@ CREATE FUNCTION migrate_diff() RETURNS text
 
 CREATE FUNCTION migrate_check() RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_check' LANGUAGE C VOLATILE SECURITY INVOKER;
+
+-- A deploy script for psql (or, with dialect 'sqlite', the sqlite3 shell)
+-- that loads the script location's files into the script store and upgrades
+-- to `target` from it, in one transaction.
+CREATE FUNCTION migrate_bundle(target text DEFAULT 'heads', dialect text DEFAULT NULL) RETURNS text
+    AS 'MODULE_PATHNAME', 'migrate_bundle' LANGUAGE C VOLATILE SECURITY INVOKER;
 
 CREATE FUNCTION migrate_config(key text) RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_config' LANGUAGE C VOLATILE SECURITY INVOKER;

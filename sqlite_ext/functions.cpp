@@ -50,6 +50,24 @@ void run_command(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     });
 }
 
+using OfflineCall = std::string (Migrator::*)(const std::string&, const SqlDialect&);
+
+// migrate_upgrade_sql(range [, dialect]) and migrate_downgrade_sql: the
+// script in SQLite's dialect, or in the one named ('sqlite', 'postgresql');
+// a NULL dialect is the engine's own.
+template <OfflineCall call>
+void offline_command(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string range = text_arg(argv[0], "the target revision");
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        const SqlDialect& dialect = argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL
+                                        ? SqlDialect::named(text_arg(argv[1], "the dialect"))
+                                        : db.dialect();
+        Migrator migrator(db, state_of(ctx).settings());
+        result_text(ctx, (migrator.*call)(range, dialect));
+    });
+}
+
 void current(sqlite3_context* ctx, int, sqlite3_value**) {
     guarded(ctx, [&] {
         SqliteDatabase db(sqlite3_context_db_handle(ctx));
@@ -107,6 +125,19 @@ void merge(sqlite3_context* ctx, int, sqlite3_value** argv) {
     });
 }
 
+// migrate_bundle([target [, dialect]]): the deploy script of the script
+// location, for the sqlite3 shell (or, with 'postgresql', psql).
+void bundle(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    guarded(ctx, [&] {
+        std::string target = argc > 0 ? text_arg(argv[0], "the target revision") : "heads";
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));
+        const SqlDialect& dialect = argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL
+                                        ? SqlDialect::named(text_arg(argv[1], "the dialect"))
+                                        : db.dialect();
+        result_text(ctx, Migrator(db, state_of(ctx).settings()).bundle(target, dialect));
+    });
+}
+
 // migrate_config(key) reads a setting; migrate_config(key, value) sets it for
 // this connection (NULL unsets it) and returns the value now in force.
 void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -125,7 +156,8 @@ void config(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                 state.session_settings[key] = value;
             }
         }
-        result_text(ctx, state.settings().get(key));
+        SqliteDatabase db(sqlite3_context_db_handle(ctx));  // migrate.ini may be in the script store
+        result_text(ctx, Migrator(db, state.settings()).settings().get(key));
     });
 }
 
@@ -145,8 +177,10 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_upgrade", 1, run_command<&Migrator::upgrade>},
         {"migrate_downgrade", 1, run_command<&Migrator::downgrade>},
         {"migrate_stamp", 1, run_command<&Migrator::stamp>},
-        {"migrate_upgrade_sql", 1, run_command<&Migrator::upgrade_sql>},
-        {"migrate_downgrade_sql", 1, run_command<&Migrator::downgrade_sql>},
+        {"migrate_upgrade_sql", 1, offline_command<&Migrator::upgrade_sql>},
+        {"migrate_upgrade_sql", 2, offline_command<&Migrator::upgrade_sql>},
+        {"migrate_downgrade_sql", 1, offline_command<&Migrator::downgrade_sql>},
+        {"migrate_downgrade_sql", 2, offline_command<&Migrator::downgrade_sql>},
         {"migrate_revision", 1, revision},
         {"migrate_revision", 2, revision},
         {"migrate_revision", 3, revision},
@@ -155,6 +189,9 @@ void register_functions(sqlite3* db, ConnectionState* state) {
         {"migrate_check", 0, schema_command<&Migrator::check>},
         {"migrate_current", 0, current},
         {"migrate_heads", 0, heads},
+        {"migrate_bundle", 0, bundle},
+        {"migrate_bundle", 1, bundle},
+        {"migrate_bundle", 2, bundle},
         {"migrate_config", 1, config},
         {"migrate_config", 2, config},
     };

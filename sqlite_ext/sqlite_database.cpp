@@ -58,7 +58,6 @@ std::vector<Row> SqliteDatabase::query(const std::string& sql, const std::vector
     return rows;
 }
 
-std::string SqliteDatabase::quote_identifier(const std::string& name) const { return quote_identifier_ansi(name); }
 
 bool SqliteDatabase::table_exists(const TableName& table) {
     std::string schema = table.schema.empty() ? "main" : table.schema;

@@ -16,11 +16,9 @@ public:
     void execute(const std::string& sql) override;
     std::vector<Row> query(const std::string& sql, const std::vector<std::string>& params = {}) override;
     std::string parameter(int n) const override { return "?" + std::to_string(n); }
-    std::string quote_identifier(const std::string& name) const override;
+    const SqlDialect& dialect() const override { return SqlDialect::sqlite(); }
     bool table_exists(const TableName& table) override;
     int reader_threads() const override { return 4; }
-    // SQLite's %f has milliseconds: padded to the log's microseconds.
-    std::string utc_now_sql() const override { return "strftime('%Y-%m-%d %H:%M:%f000', 'now')"; }
 
     void begin_run(const TableName& version_table) override;
     void commit_run() override;

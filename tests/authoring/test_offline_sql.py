@@ -274,6 +274,85 @@ class OfflineScript(OfflineTestCase):
         online.call("migrate_upgrade", "heads")
         self.assertEqual(table_rows(online_db)["audit"], [("inserted; 1 -- still text",)])
 
+    def test_a_section_ending_in_a_comment(self):
+        # The terminator goes after the last token, never inside a trailing
+        # comment, whatever the comment holds.
+        root = self.project([Rev("cc01", upgrade=["CREATE TABLE t_a (id int) -- the account table"],
+                                 downgrade=["DROP TABLE t_a /* gone; */ -- it's 'done'"]),
+                             Rev("cc02", "cc01")])
+        online_db, offline_db = self.path("online.db"), self.path("offline.db")
+        online, offline = self.migrate(online_db, root), self.migrate(offline_db, root)
+        for command, target in [("upgrade", "heads"), ("downgrade", "base")]:
+            with self.subTest(command=command):
+                text = offline.call(f"migrate_{command}_sql", target)
+                online.call(f"migrate_{command}", target)
+                self.run_text(offline_db, text)
+                self.assertEqual(database_state(offline_db), database_state(online_db))
+                self.assertEqual(table_rows(offline_db), table_rows(online_db))
+        self.assertIn("CREATE TABLE t_a (id int); -- the account table", offline.call("migrate_upgrade_sql", "base:heads"))
+
+    def check_refused(self, database, text, expected_start):
+        before, rows = database_state(database), table_rows(database)
+        code, err = run_sqlite3_shell(database, text)
+        self.assertNotEqual(code, 0, f"the script ran on a database elsewhere:\n{text}")
+        self.assertIn(expected_start if expected_start.startswith("no such") else
+                      f"the database is not at {expected_start} where this script starts", err)
+        self.assertEqual(database_state(database), before)
+        self.assertEqual(table_rows(database), rows)
+
+    def test_a_script_checks_where_the_database_is(self):
+        root = self.project(linear())
+        for per_migration in ("false", "true"):
+            with self.subTest(transaction_per_migration=per_migration):
+                settings = {"transaction_per_migration": per_migration}
+                database = self.path(f"app{per_migration}.db")
+                m = self.migrate(database, root, settings)
+                from_base, from_a = m.call("migrate_upgrade_sql", "base:c3d2"), m.call("migrate_upgrade_sql", f"{A}:{C}")
+                down = m.call("migrate_downgrade_sql", f"{C}:{A}")
+                # No version table yet: SQLite's own error stops the script.
+                self.check_refused(database, from_a, "no such table: alembic_version")
+                self.check_refused(database, down, "no such table: alembic_version")
+                m.call("migrate_upgrade", B)
+                self.check_refused(database, from_base, "base")
+                self.check_refused(database, from_a, f"revision {A}")
+                self.check_refused(database, down, f"revision {C}")
+                m.call("migrate_downgrade", A)
+                self.run_text(database, from_a)
+                self.assertEqual(database_state(database)[0], [C])
+                self.check_refused(database, from_a, f"revision {A}")  # run twice: the second stops
+                self.run_text(database, down)
+                m.call("migrate_downgrade", "base")
+                self.run_text(database, from_base)  # at base with an empty version table
+                self.assertEqual(database_state(database)[0], [C])
+
+    def test_a_script_from_several_heads_checks_them_all(self):
+        root = self.project(branched())
+        database = self.path("app.db")
+        m = self.bring_to(database, root, "heads")
+        m.call("migrate_downgrade", "right@-1")
+        heads = m.current()
+        text = m.call("migrate_upgrade_sql", "heads")
+        m.call("migrate_downgrade", "left@-1")
+        self.check_refused(database, text, "revision " + ",".join(sorted(heads)))
+        m.call("migrate_upgrade", "left@head")
+        self.run_text(database, text)
+
+    def test_dialect_argument(self):
+        m = self.migrate(self.path("app.db"), self.project(linear()))
+        own = m.call("migrate_upgrade_sql", "base:heads")
+        self.assertEqual(m.call("migrate_upgrade_sql", "base:heads", "sqlite"), own)
+        postgresql = m.call("migrate_upgrade_sql", "base:heads", "postgresql")
+        self.assertNotEqual(postgresql, own)
+        self.assertIn("DO $", postgresql)
+        self.assertNotIn("strftime", postgresql)
+        self.assertIn("current_user", postgresql)
+        self.assertIn("DO $", m.call("migrate_downgrade_sql", f"{D}:base", "postgresql"))
+        for bad in ("mysql", "", "PostgreSQL "):
+            with self.subTest(dialect=bad):
+                with self.assertRaisesRegex(MigrateError, "dialect .*'sqlite' or 'postgresql'"):
+                    m.call("migrate_upgrade_sql", "base:heads", bad)
+        self.assertEqual(database_state(self.path("app.db")), (None, {}))
+
     def test_nothing_to_do(self):
         database = self.path("app.db")
         m = self.bring_to(database, self.project(linear()), "heads")

@@ -4,11 +4,23 @@ its own, gives the same schema and version rows as the online call, on a
 history with a dollar-quoted function and trigger, a branch and a merge."""
 
 import os
+import shutil
+import sqlite3
 import subprocess
+import tempfile
+
+import psycopg2
 
 from pg_support import DatabaseTest, connect, execute, rows, scalar, sql_revision, write_file
 
 PSQL = os.path.join(os.environ.get("MIGRATE_PG_BINDIR", "/usr/lib/postgresql/15/bin"), "psql")
+SQLITE3_SHELL = os.environ.get("SQLITE3_SHELL") or shutil.which("sqlite3")
+SQLITE_EXTENSION = os.environ.get("MIGRATE_SQLITE_EXTENSION")
+
+# The audit log's columns that a script and the online call write alike:
+# applied_at is when the script runs, and a script cannot time its steps.
+LOG = """SELECT id, direction, revision, from_revisions, to_revisions, message, checksum, role
+           FROM alembic_version_log ORDER BY id"""
 
 # Everything of the public schema but the extension's own objects and the
 # audit log's rows (their times differ), without oids.
@@ -43,18 +55,26 @@ $$;
 CREATE TRIGGER audit_account AFTER INSERT ON account FOR EACH ROW EXECUTE FUNCTION audit_account();"""
 
 
-class OfflineSqlTest(DatabaseTest):
+def sqlite_migrate(script_location, settings=()):
+    """A connection to a SQLite database in memory with the SQLite extension
+    loaded, for scripts it renders in PostgreSQL's dialect."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.enable_load_extension(True)
+    conn.load_extension(SQLITE_EXTENSION)
+    conn.execute("SELECT migrate_config('script_location', ?)", (script_location,))
+    for key, value in settings:
+        conn.execute("SELECT migrate_config(?, ?)", (key, value))
+    return conn
+
+
+class TwinDatabases(DatabaseTest):
+    """The test's database (online calls) and an offline twin that psql runs
+    scripts in, both using the script location self.root."""
+
     def setUp(self):
         super().setUp()
         self.root = self.folder("migrations")
-        versions = self.folder("migrations", "versions")
-        sql_revision(versions, "a1", upgrade="CREATE TABLE account (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
-                     downgrade="DROP TABLE account;")
-        sql_revision(versions, "b2", ["a1"], message="audit trigger", upgrade=FUNCTION,
-                     downgrade="DROP TRIGGER audit_account ON account;\nDROP FUNCTION audit_account();\n"
-                               "DROP TABLE audit;")
-        sql_revision(versions, "c3", ["a1"], message="side branch")
-        sql_revision(versions, "d4", ["b2", "c3"], message="merge", upgrade="", downgrade="")
+        self.versions_dir = self.folder("migrations", "versions")
         # The offline twin: a second database at the same revision.
         self.offline_db = self.dbname + "_offline"
         admin = connect()
@@ -72,17 +92,31 @@ class OfflineSqlTest(DatabaseTest):
         execute(admin, 'DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.offline_db)
         admin.close()
 
-    def psql(self, script):
+    def psql(self, script, database=None, ok=True):
+        """Runs `script` with psql -v ON_ERROR_STOP=1 in the offline twin (or
+        `database`); returns psql's (exit code, standard error)."""
         path = os.path.join(self.dir, "offline.sql")
         write_file(path, script)
-        done = subprocess.run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.offline_db, "-f", path],
-                              capture_output=True, text=True)
-        self.assertEqual(done.returncode, 0, done.stderr)
+        done = subprocess.run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database or self.offline_db,
+                               "-f", path], capture_output=True, text=True)
+        if ok:
+            self.assertEqual(done.returncode, 0, done.stderr + "\n" + script)
+        return done.returncode, done.stderr
 
     def state(self, conn):
         versions = (sorted(r[0] for r in rows(conn, "SELECT version_num FROM alembic_version"))
                     if scalar(conn, "SELECT to_regclass('alembic_version')") else None)
-        return rows(conn, SCHEMA), versions
+        log = rows(conn, LOG) if scalar(conn, "SELECT to_regclass('alembic_version_log')") else None
+        return rows(conn, SCHEMA), versions, log
+
+    def check_refused(self, script, expected_start):
+        """`script` run in the offline twin fails on its start check and
+        changes nothing."""
+        before = self.state(self.offline)
+        code, err = self.psql(script, ok=False)
+        self.assertNotEqual(code, 0, "the script ran on a database elsewhere:\n" + script)
+        self.assertIn("the database is not at " + expected_start, err)
+        self.assertEqual(self.state(self.offline), before)
 
     def step(self, online, offline):
         """Runs `online` here and the SQL of `offline` with psql there; the two
@@ -91,7 +125,19 @@ class OfflineSqlTest(DatabaseTest):
         self.psql(scalar(self.offline, "SELECT %s" % offline))
         here, there = self.state(self.conn), self.state(self.offline)
         self.assertEqual(here, there, "after %s" % online)
-        return here
+        return here[:2]
+
+
+class OfflineSqlTest(TwinDatabases):
+    def setUp(self):
+        super().setUp()
+        sql_revision(self.versions_dir, "a1", upgrade="CREATE TABLE account (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
+                     downgrade="DROP TABLE account;")
+        sql_revision(self.versions_dir, "b2", ["a1"], message="audit trigger", upgrade=FUNCTION,
+                     downgrade="DROP TRIGGER audit_account ON account;\nDROP FUNCTION audit_account();\n"
+                               "DROP TABLE audit;")
+        sql_revision(self.versions_dir, "c3", ["a1"], message="side branch")
+        sql_revision(self.versions_dir, "d4", ["b2", "c3"], message="merge", upgrade="", downgrade="")
 
     def test_upgrade_and_downgrade_scripts_match_the_online_calls(self):
         schema, versions = self.step("migrate_upgrade('b2')", "migrate_upgrade_sql('b2')")
@@ -121,8 +167,111 @@ class OfflineSqlTest(DatabaseTest):
         scalar(self.conn, "SELECT migrate_upgrade('heads')")
         self.assertEqual(self.state(self.conn), self.state(self.offline))
 
+    def test_a_script_checks_where_the_database_is(self):
+        for per_migration in ("false", "true"):
+            with self.subTest(transaction_per_migration=per_migration):
+                execute(self.offline, "SELECT migrate_config('transaction_per_migration', %s)", (per_migration,))
+                execute(self.offline, "SELECT migrate_downgrade('base')")
+                from_base = scalar(self.offline, "SELECT migrate_upgrade_sql('base:b2')")
+                from_a1 = scalar(self.offline, "SELECT migrate_upgrade_sql('a1:heads')")
+                down = scalar(self.offline, "SELECT migrate_downgrade_sql('b2:base')")
+                self.check_refused(from_a1, "revision a1")  # no version table yet
+                self.check_refused(down, "revision b2")
+                execute(self.offline, "SELECT migrate_upgrade('c3')")
+                self.check_refused(from_base, "base")
+                self.check_refused(from_a1, "revision a1")
+                execute(self.offline, "SELECT migrate_upgrade('b2')")
+                self.check_refused(down, "revision b2")  # at b2 and c3
+                execute(self.offline, "SELECT migrate_downgrade('base')")
+                self.psql(from_base)  # base with an empty version table
+                self.check_refused(from_base, "base")  # run twice: the second stops
+                self.psql(down)
+                self.assertEqual(self.versions(self.offline), [])
 
-if __name__ == "__main__":
-    import unittest
+    def test_the_sqlite_extension_writes_the_same_postgresql_script(self):
+        lite = sqlite_migrate(self.root)
+        self.addCleanup(lite.close)
+        for command, range_, start in [("upgrade", "base:heads", None), ("downgrade", "d4:a1", "d4"),
+                                       ("upgrade", "a1:c3", "a1")]:
+            with self.subTest(range=range_):
+                for conn in (self.conn, self.offline):  # both at `start`, with an empty log
+                    execute(conn, "SELECT migrate_downgrade('base')")
+                    if start:
+                        execute(conn, "SELECT migrate_upgrade(%s)", (start,))
+                    execute(conn, "DROP TABLE IF EXISTS alembic_version_log")
+                # Rendered at another revision: the range alone decides.
+                ours = scalar(self.conn, "SELECT migrate_%s_sql(%%s)" % command, (range_,))
+                self.assertEqual(scalar(self.conn, "SELECT migrate_%s_sql(%%s, 'postgresql')" % command, (range_,)),
+                                 ours)
+                theirs = lite.execute("SELECT migrate_%s_sql(?, 'postgresql')" % command, (range_,)).fetchone()[0]
+                self.assertEqual(theirs, ours)
+                # Through psql: the same schema, versions and log rows as the
+                # online call, checksums included.
+                self.psql(theirs)
+                scalar(self.conn, "SELECT migrate_%s(%%s)" % command, (range_.split(":")[1],))
+                here, there = self.state(self.conn), self.state(self.offline)
+                self.assertEqual(there, here)
+                self.assertTrue(here[2], "the log compared has rows")
 
-    unittest.main()
+    def test_bad_dialect(self):
+        for bad in ("mysql", "", "postgres"):
+            with self.subTest(dialect=bad):
+                with self.assertRaises(psycopg2.Error) as caught:
+                    scalar(self.conn, "SELECT migrate_upgrade_sql('base:heads', %s)", (bad,))
+                self.assertRegex(str(caught.exception), "dialect .*'sqlite' or 'postgresql'")
+
+
+class DialectsTest(TwinDatabases):
+    """Scripts of the other engine, and sections that need the right
+    terminator."""
+
+    def test_a_section_ending_in_a_comment(self):
+        sql_revision(self.versions_dir, "a1", upgrade="CREATE TABLE t_a (id int) -- the account table",
+                     downgrade="DROP TABLE t_a /* gone; */ -- it's 'done'")
+        sql_revision(self.versions_dir, "b2", ["a1"], upgrade="CREATE TABLE t_b (note text DEFAULT '--;') -- b",
+                     downgrade="DROP TABLE t_b")
+        self.step("migrate_upgrade('heads')", "migrate_upgrade_sql('heads')")
+        self.step("migrate_downgrade('base')", "migrate_downgrade_sql('base')")
+
+    def test_an_enum_value_used_in_the_next_revision_needs_transaction_per_migration(self):
+        sql_revision(self.versions_dir, "a1", upgrade="CREATE TYPE mood AS ENUM ('sad');\n"
+                                                        "CREATE TABLE person (name text, mood mood);",
+                     downgrade="DROP TABLE person;\nDROP TYPE mood;")
+        sql_revision(self.versions_dir, "b2", ["a1"], upgrade="ALTER TYPE mood ADD VALUE 'happy';", downgrade="")
+        sql_revision(self.versions_dir, "c3", ["b2"], upgrade="ALTER TABLE person ALTER COLUMN mood SET DEFAULT 'happy';",
+                     downgrade="ALTER TABLE person ALTER COLUMN mood DROP DEFAULT;")
+        one_transaction = scalar(self.offline, "SELECT migrate_upgrade_sql('base:heads')")
+        code, err = self.psql(one_transaction, ok=False)
+        self.assertNotEqual(code, 0)
+        self.assertIn('unsafe use of new value "happy"', err)
+        self.assertIsNone(scalar(self.offline, "SELECT to_regclass('person')"))
+        execute(self.offline, "SELECT migrate_config('transaction_per_migration', 'true')")
+        self.psql(scalar(self.offline, "SELECT migrate_upgrade_sql('base:heads')"))
+        self.assertEqual(self.versions(self.offline), ["c3"])
+        execute(self.offline, "INSERT INTO person (name) VALUES ('ann')")
+        self.assertEqual(scalar(self.offline, "SELECT mood::text FROM person"), "happy")
+
+    def test_the_postgresql_extension_writes_the_sqlite_script(self):
+        sql_revision(self.versions_dir, "a1", upgrade="CREATE TABLE account (id INTEGER PRIMARY KEY, note TEXT) -- end",
+                     downgrade="DROP TABLE account")
+        sql_revision(self.versions_dir, "b2", ["a1"], message="back\\slash")
+        lite = sqlite_migrate(self.root)
+        self.addCleanup(lite.close)
+        lite_dir = tempfile.mkdtemp(prefix="migrate-pg-sqlite-")
+        self.addCleanup(shutil.rmtree, lite_dir, True)
+        database = os.path.join(lite_dir, "app.db")
+        for command, range_, versions in [("upgrade", "base:heads", ["b2"]), ("downgrade", "b2:a1", ["a1"]),
+                                          ("downgrade", "a1:base", [])]:
+            with self.subTest(range=range_):
+                script = scalar(self.conn, "SELECT migrate_%s_sql(%%s, 'sqlite')" % command, (range_,))
+                self.assertEqual(script, lite.execute("SELECT migrate_%s_sql(?)" % command, (range_,)).fetchone()[0])
+                done = subprocess.run([SQLITE3_SHELL, "-bail", database], input=script, capture_output=True,
+                                      text=True)
+                self.assertEqual(done.returncode, 0, done.stderr + "\n" + script)
+                conn = sqlite3.connect(database)
+                self.assertEqual([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")], versions)
+                conn.close()
+        conn = sqlite3.connect(database)
+        self.addCleanup(conn.close)
+        self.assertEqual([r[0] for r in conn.execute("SELECT message FROM alembic_version_log ORDER BY id")],
+                         ["create t_a1", "back\\slash", "back\\slash", "create t_a1"])

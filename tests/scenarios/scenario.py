@@ -179,8 +179,9 @@ class ScenarioTest(unittest.TestCase):
     # ---- checks ---------------------------------------------------------------------
 
     def user_tables(self, version_table="alembic_version"):
-        """The tables less migrate's own: the version table and its audit log."""
-        return sorted(t for t in self.db.tables() if t not in (version_table, version_table + "_log"))
+        """The tables less migrate's own: the version table, its audit log and script store."""
+        return sorted(t for t in self.db.tables()
+                      if t not in (version_table, version_table + "_log", version_table + "_scripts"))
 
     def assertState(self, versions, tables, version_table="alembic_version"):
         """The version table holds exactly `versions` (None: it does not

@@ -228,13 +228,12 @@ public:
         return rows_returned;
     }
     std::string parameter(int n) const override { return "?" + std::to_string(n); }
-    std::string quote_identifier(const std::string& name) const override { return "\"" + name + "\""; }
+    const migrate::SqlDialect& dialect() const override { return migrate::SqlDialect::sqlite(); }
     bool table_exists(const migrate::TableName&) override { return exists; }
     void begin_run(const migrate::TableName&) override {}
     void commit_run() override {}
     void rollback_run() noexcept override {}
     bool can_commit_per_step() const override { return true; }
-    std::string utc_now_sql() const override { return "now()"; }
 };
 
 }  // namespace
@@ -242,21 +241,21 @@ public:
 TEST_CASE("VersionTable: Alembic's DDL and DML", "[version_table]") {
     FakeDatabase db;
     migrate::VersionTable table(db, {"", "alembic_version"});
-    CHECK(table.create_sql() ==
+    CHECK(table.sql().create() ==
           "CREATE TABLE \"alembic_version\" (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT "
           "\"alembic_version_pkc\" PRIMARY KEY (version_num)\n)");
     using K = migrate::VersionChange::Kind;
-    CHECK(table.change_sql({K::Insert, "", "ae1027a6acf"}) ==
+    CHECK(table.sql().change({K::Insert, "", "ae1027a6acf"}) ==
           "INSERT INTO \"alembic_version\" (version_num) VALUES ('ae1027a6acf')");
-    CHECK(table.change_sql({K::Update, "ae1027a6acf", "27c6a30d7c24"}) ==
+    CHECK(table.sql().change({K::Update, "ae1027a6acf", "27c6a30d7c24"}) ==
           "UPDATE \"alembic_version\" SET version_num='27c6a30d7c24' WHERE \"alembic_version\".version_num = "
           "'ae1027a6acf'");
-    CHECK(table.change_sql({K::Delete, "ae1027a6acf", ""}) ==
+    CHECK(table.sql().change({K::Delete, "ae1027a6acf", ""}) ==
           "DELETE FROM \"alembic_version\" WHERE \"alembic_version\".version_num = 'ae1027a6acf'");
 
     migrate::VersionTable in_schema(db, {"audit", "versions"});
-    CHECK_THAT(in_schema.create_sql(), Contains("CREATE TABLE \"audit\".\"versions\""));
-    CHECK_THAT(in_schema.create_sql(), Contains("CONSTRAINT \"versions_pkc\""));
+    CHECK_THAT(in_schema.sql().create(), Contains("CREATE TABLE \"audit\".\"versions\""));
+    CHECK_THAT(in_schema.sql().create(), Contains("CONSTRAINT \"versions_pkc\""));
 }
 
 TEST_CASE("VersionTable: reading and applying changes", "[version_table]") {

@@ -87,7 +87,7 @@ SELECT try($$SELECT migrate_merge('zzzz', 'x')$$);
 -- version-table statements shown here); nothing is executed.
 CREATE FUNCTION outline(script text) RETURNS SETOF text LANGUAGE sql AS $$
     SELECT line FROM regexp_split_to_table(script, '\n') AS line
-     WHERE line ~ '^(BEGIN|COMMIT|-- Running|(INSERT INTO|UPDATE|DELETE FROM) "alembic_version" |CREATE TABLE (IF NOT EXISTS "alembic_version" |account)|DROP TABLE)'
+     WHERE line ~ '^(BEGIN;|COMMIT;|DO |-- Running|(INSERT INTO|UPDATE|DELETE FROM) "alembic_version" |CREATE TABLE (IF NOT EXISTS "alembic_version" |account)|DROP TABLE)'
 $$;
 SELECT outline(migrate_upgrade_sql('base:1a2b3c4d5e6f'));
 SELECT outline(migrate_upgrade_sql('1a2b3c4d5e6f:0000cccc0000'));

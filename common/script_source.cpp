@@ -1,0 +1,23 @@
+#include "script_source.hpp"
+
+#include "database.hpp"
+#include "folder_source.hpp"
+#include "script_loader.hpp"
+#include "script_store.hpp"
+#include "settings.hpp"
+
+namespace migrate {
+
+std::shared_ptr<ScriptSource> open_script_source(const Settings& settings, Database& db) {
+    if (settings.reads_store())
+        // Resolved once, as the version table: the store's queries run with
+        // search_path pinned and name it qualified.
+        return std::make_shared<StoreSource>(db, db.resolve_table(settings.store_table()), settings.script_location());
+    return std::make_shared<FolderSource>(settings.script_location());
+}
+
+RevisionSections read_sections(ScriptSource& source, const Revision& revision) {
+    return revision_sections(revision, source.read_revision(revision));
+}
+
+}  // namespace migrate
