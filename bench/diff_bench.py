@@ -243,6 +243,9 @@ class SQLiteBench:
 
     run_in_empty = load_directly  # a new in-memory database is empty
 
+    def fresh(self, name):
+        return SQLiteBench(self.ext, self.workdir, name)
+
     def shell(self, location, target, sql):
         """The sqlite3 shell running `sql` with migrate loaded."""
         return [SQLITE3, self.db, "-cmd", f".load {self.ext}",
@@ -353,6 +356,9 @@ class PostgreSQLBench:
             return time.process_time() + self.backend_cpu(conn) - start
         finally:
             conn.close()
+
+    def fresh(self, name):
+        return PostgreSQLBench(None, self.workdir, name, self.cluster)
 
     def run_in_empty(self, sql):
         """`sql` run in a new empty database, in a transaction rolled back;
@@ -525,7 +531,7 @@ def real_schema_race(bench, runs):
         sql = f.read()
     # psql's meta-commands are psql's: the floor runs what a server runs.
     direct_sql = "\n".join(line for line in sql.splitlines() if not line.startswith("\\"))
-    real = bench.copy("real.db" if bench.name == "SQLite" else "bench_real")
+    real = bench.fresh("real.db" if bench.name == "SQLite" else "bench_real")
     real.load(sql)
     _, again = real.migrate(path, "diff")
     if again != "":
