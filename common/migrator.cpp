@@ -133,6 +133,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
                 audit.create();
                 audit_exists = true;
             }
+            const std::string line = step.describe();
+            if (observer_.started) observer_.started(line);
             const auto started = std::chrono::steady_clock::now();
             const std::string* sql = nullptr;
             if (step.kind != Step::Kind::Stamp) {
@@ -153,7 +155,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
             for (const auto& change : tracker.apply(step)) table.apply(change);
             std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
             audit.append(log_entry(step, sql, elapsed.count()));
-            log += "Running " + step.describe() + "\n";
+            if (observer_.finished) observer_.finished(line, elapsed.count());
+            log += "Running " + line + "\n";
             if (per_step && i + 1 < steps.size()) {
                 db_.commit_run();
                 db_.begin_run(table.name());

@@ -1,6 +1,7 @@
 #pragma once
 // The SQL functions of docs/reference.md section 7, engine-neutral: each extension parses
 // its arguments, builds a Migrator over its Database and returns the result.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,15 @@ public:
 
     const Settings& settings() const { return settings_; }
 
+    // Progress of upgrade, downgrade and stamp: `started` as a step begins
+    // (its log line without "Running "), `finished` once it has run, with its
+    // time in milliseconds (the command line prints them as they happen).
+    struct StepObserver {
+        std::function<void(const std::string& line)> started;
+        std::function<void(const std::string& line, double milliseconds)> finished;
+    };
+    void observe_steps(StepObserver observer) { observer_ = std::move(observer); }
+
 private:
     const RevisionGraph& graph();
     // The version table resolved once per call (Database::resolve_table): the
@@ -83,6 +93,7 @@ private:
     Settings settings_;
     schema::SchemaEngine* schema_engine_;
     std::unique_ptr<RevisionGraph> graph_;
+    StepObserver observer_;
     std::optional<TableName> version_table_;
 };
 

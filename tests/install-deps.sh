@@ -2,7 +2,7 @@
 # Installs the Debian packages that building and testing need, if missing.
 # Usage: tests/install-deps.sh [--with-postgres] [--with-alembic] [--with-fuzz]
 set -euo pipefail
-packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libfmt-dev catch2)
+packages=(build-essential cmake pkg-config libsqlite3-dev sqlite3 libfmt-dev catch2 libcli11-dev libpq-dev)
 for arg in "$@"; do
   case "$arg" in
     --with-postgres) packages+=(postgresql-15 postgresql-server-dev-15) ;;
