@@ -3,8 +3,6 @@
 #include <map>
 #include <set>
 
-#include "search_path.hpp"
-#include "subtransaction.hpp"
 #include "text.hpp"
 
 namespace migrate::pg {
@@ -589,18 +587,6 @@ private:
 
 }  // namespace
 
-schema::Catalog read_pg_catalog(Database& db, const std::string& schema) {
-    // The queries are parsed pinned, their texts deparsed under this
-    // search_path, set for the reading only (a subtransaction rolled back
-    // puts the caller's back): the compared schema's names read unqualified.
-    struct Reading {
-        InternalSubtransaction sub;
-        Reading() { sub.begin(); }
-        ~Reading() { sub.rollback(); }
-    } reading;
-    set_local_search_path({"pg_catalog", schema, "pg_temp"});
-    CallerDisplayPath display;
-    return Reader(db, schema).read();
-}
+schema::Catalog read_pg_catalog(Database& db, const std::string& schema) { return Reader(db, schema).read(); }
 
 }  // namespace migrate::pg

@@ -9,8 +9,27 @@
 #include "pg_ddl.hpp"
 #include "pg_scratch.hpp"
 #include "search_path.hpp"
+#include "subtransaction.hpp"
 
 namespace migrate::pg {
+namespace {
+
+// The catalog of `schema`, its texts deparsed under search_path = pg_catalog,
+// <schema>, pg_temp, set for the reading only (a subtransaction rolled back
+// puts the caller's back): the compared schema's names read unqualified, on
+// both sides alike.
+schema::Catalog read_compared(Database& db, const std::string& schema) {
+    struct Reading {
+        InternalSubtransaction sub;
+        Reading() { sub.begin(); }
+        ~Reading() { sub.rollback(); }
+    } reading;
+    set_local_search_path({"pg_catalog", schema, "pg_temp"});
+    CallerDisplayPath display;
+    return read_pg_catalog(db, schema);
+}
+
+}  // namespace
 
 std::string PgSchemaEngine::compared_schema() {
     auto schema = caller_current_schema();
@@ -18,7 +37,7 @@ std::string PgSchemaEngine::compared_schema() {
     return *schema;
 }
 
-schema::Catalog PgSchemaEngine::read_live() { return read_pg_catalog(db_, compared_schema()); }
+schema::Catalog PgSchemaEngine::read_live() { return read_compared(db_, compared_schema()); }
 
 schema::Catalog PgSchemaEngine::read_target(const std::vector<schema::SchemaFile>& files) {
     const std::string name = compared_schema();
@@ -32,7 +51,7 @@ schema::Catalog PgSchemaEngine::read_target(const std::vector<schema::SchemaFile
                 Error(ErrorKind::Script, fmt::format("target schema {}: {}", file.path, e.what()), e.engine_code()));
         }
     }
-    return read_pg_catalog(db_, name);
+    return read_compared(db_, name);
 }
 
 std::string PgSchemaEngine::render(const schema::Operation& op) const { return render_pg_operation(op); }
