@@ -181,7 +181,15 @@ std::string without_meta_commands(const std::string& sql) {
             scanner_finish(scanner);
         });
     } catch (const Error&) {
-        return sql;
+        // Text the scanner rejects: lines starting with a backslash, as
+        // pg_dump writes its meta-commands; the server reports the rest.
+        std::string out = sql;
+        for (std::size_t line = 0; line < out.size(); line = out.find('\n', line) + 1) {
+            if (out[line] == '\\')
+                for (std::size_t i = line; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+            if (out.find('\n', line) == std::string::npos) break;
+        }
+        return out;
     }
     std::string out = sql;
     ListCell* cell;

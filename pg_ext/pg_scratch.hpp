@@ -33,8 +33,8 @@ private:
 
 // The text with psql's meta-commands (a backslash outside any literal or
 // comment, to the end of its line) blanked out; PostgreSQL's own scanner
-// tells where literals are. Text the scanner rejects is returned as is, for
-// the server to report.
+// tells where literals are. In text the scanner rejects, lines that start
+// with a backslash are blanked out; the server reports the rest.
 std::string without_meta_commands(const std::string& sql);
 
 // Installs the utility hook the scratch uses (from _PG_init).
