@@ -3,8 +3,9 @@
 `psql -1 -f` of the same SQL, and against Alembic (psycopg2) on the same
 revisions, in one run, each on a fresh database.
 
-Needs the extension installed (`make -f Makefile.pgxs install`, as root) and
-Debian's /usr/bin/python3 (python3-alembic, python3-psycopg2). Uses the
+Needs the extension installed: by ctest's "pg: install extension" into the
+private copy build/pg-install (used when present), or into the server of
+MIGRATE_PG_BINDIR, and Debian's /usr/bin/python3 (python3-alembic, python3-psycopg2). Uses the
 cluster named by PGHOST/PGPORT (or MIGRATE_PG_STATE), else starts a
 throwaway one with tests/pg/cluster.sh and stops it at the end.
 """

@@ -48,6 +48,13 @@ public:
     // How many threads the core may use to read a large script folder; 1
     // where the host process must not get threads (a PostgreSQL backend).
     virtual int reader_threads() const { return 1; }
+    // Script text (UTF-8, as read from a file) that the database must hold:
+    // throws an Error naming `path` when it cannot (PostgreSQL: a character
+    // the database's encoding lacks). Called before any step runs.
+    virtual void check_script_text(const std::string& text, const std::string& path) {
+        (void)text;
+        (void)path;
+    }
     // Polled in long loops (graph load, planning, catalog comparison): throws
     // when the statement was cancelled (PostgreSQL: CHECK_FOR_INTERRUPTS).
     virtual void check_interrupts() {}

@@ -34,6 +34,17 @@ std::string absolute(const std::string& path) {
     return path;
 }
 
+// A folder that exists but that this process may not reach (PostgreSQL: the
+// server's user cannot enter a parent folder) is no missing path.
+void require_reachable(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 && errno == EACCES)
+        throw Error(ErrorKind::Script,
+                    fmt::format("Permission denied: '{}': this process (on PostgreSQL, the server's operating-system "
+                                "user) may not enter a folder on that path",
+                                absolute(path)));
+}
+
 bool has_sql_suffix(const std::string& name) {
     return name.size() > 4 && name.compare(name.size() - 4, 4, ".sql") == 0;
 }
@@ -55,17 +66,19 @@ std::vector<std::string> folder_names(const std::string& path, Keep keep, const 
 }  // namespace
 
 std::vector<Revision> FolderSource::load_revisions(int threads) {
+    require_reachable(location_);
     if (!is_directory(location_))
         throw Error(ErrorKind::Script,
                     fmt::format("Path doesn't exist: '{}'. Set script_location to the folder that holds versions/ "
                                 "(migrate_config('script_location', '/path/to/migrations')).",
                                 absolute(location_)));
     std::string versions = location_ + "/versions";
+    require_reachable(versions);
     if (!is_directory(versions))
         throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
                                                    "folder.",
                                                    absolute(versions)));
-    return migrate::load_revisions(versions, threads);
+    return migrate::load_revisions(versions, threads, poll_);
 }
 
 std::string FolderSource::read_revision(const Revision& revision) { return read_file(revision.path); }

@@ -1,5 +1,6 @@
 #pragma once
 // The script location's folder as a ScriptSource (script_source = files).
+#include <functional>
 #include <string>
 
 #include "script_source.hpp"
@@ -8,7 +9,10 @@ namespace migrate {
 
 class FolderSource : public ScriptSource {
 public:
-    explicit FolderSource(std::string location) : location_(std::move(location)) {}
+    // `poll` (Database::check_interrupts) is called now and then while a
+    // large folder loads.
+    explicit FolderSource(std::string location, std::function<void()> poll = {})
+        : location_(std::move(location)), poll_(std::move(poll)) {}
 
     std::vector<Revision> load_revisions(int threads) override;
     std::string read_revision(const Revision& revision) override;
@@ -19,6 +23,7 @@ public:
 
 private:
     std::string location_;
+    std::function<void()> poll_;
 };
 
 }  // namespace migrate

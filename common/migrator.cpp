@@ -1,6 +1,7 @@
 #include "migrator.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -109,6 +110,7 @@ std::string Migrator::run(const char* command, const std::string& target) {
         std::vector<RevisionSections> sections(steps.size());
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const Step& step = steps[i];
+            if (i % 256 == 0) db_.check_interrupts();
             if (step.kind == Step::Kind::Stamp) continue;
             if (step.revision->is_python)
                 throw Error(ErrorKind::Script,
@@ -117,6 +119,8 @@ std::string Migrator::run(const char* command, const std::string& target) {
                                         "revision",
                                         name, step.revision->id, step.revision->path));
             sections[i] = read_sections(settings_.source(), *step.revision);
+            db_.check_script_text(step.revision->message + "\n" + sections[i].upgrade + "\n" + sections[i].downgrade,
+                                  step.revision->path);
         }
 
         HeadTracker tracker(g, current);
@@ -240,9 +244,18 @@ std::string Migrator::bundle(const std::string& target, const SqlDialect& dialec
     // A broken script folder or a target that names nothing fails now, when
     // the bundle is written, not on the database it is meant for.
     if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
-    plan_upgrade(graph(), {}, target);
     Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
                   settings_.version_table()};
+    // The graph from the very texts the bundle carries: each file is read once.
+    const std::string prefix = settings_.source().folder() ? *settings_.source().folder() + "/" : "";
+    std::vector<Revision> revisions;
+    for (const auto& file : bundle.files) {
+        if (file.path.rfind("versions/", 0) != 0) continue;
+        std::string name = file.path.substr(9);
+        if (name.find('/') == std::string::npos && is_revision_file_name(name))
+            revisions.push_back(parse_revision_file(name, file.text, prefix + file.path));
+    }
+    plan_upgrade(RevisionGraph(std::move(revisions)), {}, target);
     return render_bundle(bundle, dialect);
 }
 
@@ -305,6 +318,7 @@ std::vector<VersionRow> Migrator::versions() {
     std::vector<VersionRow> rows;
     rows.reserve(order.size());
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        if (rows.size() % 256 == 0) db_.check_interrupts();
         const Revision* rev = *it;
         VersionRow row;
         row.revision = rev->id;

@@ -1,6 +1,7 @@
 #pragma once
 // One revision file as read from `versions/`, plus the links the revision
 // graph computes between revisions.
+#include <cstddef>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,10 +39,20 @@ struct Revision {
     bool is_merge_point() const { return down_revisions.size() > 1; }
 };
 
-// The SQL of one section of a native revision file.
+// The SQL of the sections of a native revision file, as its directives
+// (docs/reference.md section 2) delimit them.
 struct RevisionSections {
     std::string upgrade;
     std::string downgrade;
+    // `transaction:false` on the directive: the section must run outside any
+    // transaction block (docs/reference.md section 9).
+    bool upgrade_transactional = true;
+    bool downgrade_transactional = true;
+    // The 1-based file line where each section's SQL starts (the line after
+    // its directive), for errors that name a line of the file; 0 when the
+    // file has no such section.
+    std::size_t upgrade_line = 0;
+    std::size_t downgrade_line = 0;
 };
 
 }  // namespace migrate

@@ -148,6 +148,13 @@ void write_file_atomically(const std::string& dir, const std::string& name, cons
     int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw Error(ErrorKind::Script, fmt::format("{}: cannot create: {}", temp_path, std::strerror(errno)));
     try {
+        // Readable by everyone who can read the folder, whatever the umask
+        // (a PostgreSQL server's is 0077): the developer reads the revision
+        // the server wrote. Group-writable in a group-writable folder.
+        struct stat folder;
+        const mode_t mode = ::stat(dir.c_str(), &folder) == 0 && (folder.st_mode & S_IWGRP) ? 0664 : 0644;
+        if (::fchmod(fd, mode) != 0)
+            throw Error(ErrorKind::Script, fmt::format("{}: cannot set its mode: {}", temp_path, std::strerror(errno)));
         write_all(fd, text, temp_path);
         if (::fsync(fd) != 0)
             throw Error(ErrorKind::Script, fmt::format("{}: cannot sync: {}", temp_path, std::strerror(errno)));

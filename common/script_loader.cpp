@@ -509,7 +509,8 @@ std::string read_file_at(int dir_fd, const char* name, const std::string& path) 
 
 std::string read_file(const std::string& path) { return read_file_at(AT_FDCWD, path.c_str(), path); }
 
-std::vector<Revision> load_revisions(const std::string& versions_dir, int threads) {
+std::vector<Revision> load_revisions(const std::string& versions_dir, int threads,
+                                     const std::function<void()>& poll) {
     std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(versions_dir.c_str()), ::closedir);
     if (!dir)
         throw Error(ErrorKind::Script,
@@ -525,9 +526,18 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
 
     std::vector<Revision> revisions(names.size());
     std::vector<std::exception_ptr> errors(names.size());
+    std::exception_ptr interrupted;
     const int dir_fd = ::dirfd(dir.get());
     auto load_slice = [&](std::size_t first, std::size_t step) {
         for (std::size_t i = first; i < names.size(); i += step) {
+            if (first == 0 && poll && i % 256 == 0) {
+                try {
+                    poll();
+                } catch (...) {
+                    interrupted = std::current_exception();
+                    return;
+                }
+            }
             try {
                 const std::string& name = names[i];
                 std::string path = versions_dir + "/" + name;
@@ -547,6 +557,7 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
     for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(load_slice, w, workers);
     load_slice(0, workers);
     for (auto& t : pool) t.join();
+    if (interrupted) std::rethrow_exception(interrupted);
     for (auto& error : errors)  // the first bad file in file-name order
         if (error) std::rethrow_exception(error);
     return revisions;

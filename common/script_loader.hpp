@@ -2,6 +2,7 @@
 // Reads revision files: the header of native `.sql` files (docs/reference.md section 2), the
 // header assignments of Alembic `.py` files (docs/reference.md section 3), and the upgrade
 // and downgrade sections of a `.sql` file when a step needs them.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,11 @@ void validate_revision_id(const std::string& id, const std::string& path);
 
 // Every `.sql` and `.py` revision of `versions_dir`, in file-name order.
 // Throws when the folder is missing or a file is malformed. `threads` > 1
-// lets a large folder be read by that many threads.
-std::vector<Revision> load_revisions(const std::string& versions_dir, int threads = 1);
+// lets a large folder be read by that many threads. `poll`
+// (Database::check_interrupts) is called now and then, on the calling thread
+// only; what it throws ends the load.
+std::vector<Revision> load_revisions(const std::string& versions_dir, int threads = 1,
+                                     const std::function<void()>& poll = {});
 
 // The sections of one native revision, read again from its file.
 RevisionSections load_sections(const Revision& revision);

@@ -13,7 +13,7 @@ std::shared_ptr<ScriptSource> open_script_source(const Settings& settings, Datab
         // Resolved once, as the version table: the store's queries run with
         // search_path pinned and name it qualified.
         return std::make_shared<StoreSource>(db, db.resolve_table(settings.store_table()), settings.script_location());
-    return std::make_shared<FolderSource>(settings.script_location());
+    return std::make_shared<FolderSource>(settings.script_location(), [&db] { db.check_interrupts(); });
 }
 
 RevisionSections read_sections(ScriptSource& source, const Revision& revision) {

@@ -1,5 +1,6 @@
 #include "datum.hpp"
 
+#include "encoding.hpp"
 #include "error.hpp"
 #include "pg_guard.hpp"
 
@@ -11,7 +12,7 @@ std::optional<std::string> text_argument(FunctionCallInfo fcinfo, int n) {
     if (n >= PG_NARGS() || PG_ARGISNULL(n)) return std::nullopt;
     // Detoasting can raise, so it runs under the guard.
     text* value = pg_call([&] { return PG_GETARG_TEXT_PP(n); });
-    return std::string(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+    return to_utf8(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
 }
 
 std::string required_text_argument(FunctionCallInfo fcinfo, int n, const char* what) {
@@ -20,7 +21,8 @@ std::string required_text_argument(FunctionCallInfo fcinfo, int n, const char* w
     return *value;
 }
 
-std::uintptr_t text_datum(const std::string& s) {
+std::uintptr_t text_datum(const std::string& utf8) {
+    const std::string s = to_server(utf8);
     return pg_call([&] { return PointerGetDatum(cstring_to_text_with_len(s.data(), static_cast<int>(s.size()))); });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Arguments and results of the SQL functions, as C++ strings.
+// Arguments and results of the SQL functions, as C++ strings in UTF-8
+// (encoding.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>

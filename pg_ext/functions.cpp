@@ -23,11 +23,12 @@ using MigratorCall = std::string (Migrator::*)(const std::string&);
 template <MigratorCall call>
 Datum target_command(FunctionCallInfo fcinfo) {
     std::string target = required_text_argument(fcinfo, 0, "the target revision");
-    require_script_access();
+    Settings settings = session_settings();
+    require_script_read(settings);
     std::string result;
     {
         SpiDatabase db;
-        Migrator migrator(db, session_settings());
+        Migrator migrator(db, settings);
         result = (migrator.*call)(target);
     }  // SPI_finish: the result belongs in the caller's memory context
     return text_datum(result);
@@ -43,11 +44,12 @@ Datum offline_command(FunctionCallInfo fcinfo) {
     std::string range = required_text_argument(fcinfo, 0, "the target revision");
     std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
     const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
-    require_script_access();
+    Settings settings = session_settings();
+    require_script_read(settings);
     std::string result;
     {
         SpiDatabase db;
-        Migrator migrator(db, session_settings());
+        Migrator migrator(db, settings);
         result = (migrator.*call)(range, dialect);
     }
     return text_datum(result);
@@ -57,12 +59,13 @@ Datum offline_command(FunctionCallInfo fcinfo) {
 // target_schema, which is loaded into a scratch schema and rolled back.
 template <std::string (Migrator::*call)()>
 Datum schema_command(FunctionCallInfo) {
-    require_script_access();
+    Settings settings = session_settings();
+    require_script_read(settings, true);
     std::string result;
     {
         SpiDatabase db;
         PgSchemaEngine schema(db);
-        Migrator migrator(db, session_settings(), &schema);
+        Migrator migrator(db, settings, &schema);
         result = (migrator.*call)();
     }
     return text_datum(result);
@@ -75,13 +78,14 @@ Datum revision(FunctionCallInfo fcinfo) {
     std::string message = text_argument(fcinfo, 0).value_or("");
     bool autogenerate = PG_NARGS() > 1 && !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
     std::string options = text_argument(fcinfo, 2).value_or("");
-    require_script_access();
-    require_script_write();
+    Settings settings = session_settings();
+    require_script_read(settings, autogenerate);
+    require_script_write(settings);
     std::string path;
     {
         SpiDatabase db;
         PgSchemaEngine schema(db);
-        path = Migrator(db, session_settings(), &schema).revision(message, options, autogenerate);
+        path = Migrator(db, settings, &schema).revision(message, options, autogenerate);
     }
     return text_datum(path);
 }
@@ -91,22 +95,24 @@ Datum revision(FunctionCallInfo fcinfo) {
 Datum merge(FunctionCallInfo fcinfo) {
     std::string revisions = required_text_argument(fcinfo, 0, "the revisions to merge");
     std::string message = text_argument(fcinfo, 1).value_or("");
-    require_script_access();
-    require_script_write();
+    Settings settings = session_settings();
+    require_script_read(settings);
+    require_script_write(settings);
     std::string path;
     {
         SpiDatabase db;
-        path = Migrator(db, session_settings()).merge(revisions, message);
+        path = Migrator(db, settings).merge(revisions, message);
     }
     return text_datum(path);
 }
 
 Datum current(FunctionCallInfo fcinfo) {
-    require_script_access();  // migrate.ini may name the version table
+    Settings settings = session_settings();
+    require_script_read(settings);  // migrate.ini may name the version table
     std::optional<std::string> value;
     {
         SpiDatabase db;
-        value = Migrator(db, session_settings()).current();
+        value = Migrator(db, settings).current();
     }
     if (value) return text_datum(*value);
     fcinfo->isnull = true;
@@ -114,11 +120,12 @@ Datum current(FunctionCallInfo fcinfo) {
 }
 
 Datum heads(FunctionCallInfo) {
-    require_script_access();
+    Settings settings = session_settings();
+    require_script_read(settings);
     std::string value;
     {
         SpiDatabase db;
-        value = Migrator(db, session_settings()).heads();
+        value = Migrator(db, settings).heads();
     }
     return text_datum(value);
 }
@@ -129,11 +136,12 @@ Datum bundle(FunctionCallInfo fcinfo) {
     std::string target = required_text_argument(fcinfo, 0, "the target revision");
     std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
     const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
-    require_script_access();
+    Settings settings = session_settings();
+    require_script_read(settings);
     std::string result;
     {
         SpiDatabase db;
-        result = Migrator(db, session_settings()).bundle(target, dialect);
+        result = Migrator(db, settings).bundle(target, dialect);
     }
     return text_datum(result);
 }
@@ -143,12 +151,13 @@ Datum bundle(FunctionCallInfo fcinfo) {
 // the value now in force.
 Datum config(FunctionCallInfo fcinfo) {
     std::string key = required_text_argument(fcinfo, 0, "the setting name");
-    require_script_access();  // the value in force may come from migrate.ini
     if (PG_NARGS() == 2) set_setting(key, text_argument(fcinfo, 1));
+    Settings settings = session_settings();
+    require_script_read(settings);  // the value in force may come from migrate.ini
     std::string value;
     {
         SpiDatabase db;  // with script_source = database, migrate.ini is in the store
-        value = Migrator(db, session_settings()).settings().get(key);
+        value = Migrator(db, settings).settings().get(key);
     }
     return text_datum(value);
 }

@@ -10,10 +10,13 @@
 
 #include "pg_headers.hpp"
 
+// Exported despite -fvisibility=hidden (pg_ext/exports.map).
+#pragma GCC visibility push(default)
 extern "C" {
 PG_MODULE_MAGIC;
 void _PG_init(void);
 }
+#pragma GCC visibility pop
 
 namespace migrate::pg {
 namespace {
@@ -46,6 +49,11 @@ Guc gucs[] = {
      "Where scripts are read from: files (the script_location folder, default) or database (the script store).",
      nullptr},
 };
+
+// Superuser-only, so it is no setting of the core (migrate_config cannot
+// set it): the folders whose scripts roles without pg_read_server_files may
+// read (privileges.hpp).
+char* script_roots_value = nullptr;
 
 // The core's validation, as text; null when the value is valid. Static
 // storage keeps the catch block free of PostgreSQL calls.
@@ -87,6 +95,8 @@ const Guc& guc_of(const std::string& key) {
 
 }  // namespace
 
+std::string script_roots() { return script_roots_value ? script_roots_value : ""; }
+
 Settings session_settings(const std::map<std::string, std::string>& overrides) {
     std::map<std::string, std::string> values;
     for (const Guc& g : gucs)
@@ -110,6 +120,10 @@ void set_setting(const std::string& key, const std::optional<std::string>& value
 void _PG_init(void) {
     using migrate::pg::gucs;
     migrate::pg::define_gucs(std::make_index_sequence<std::size(gucs)>());
+    DefineCustomStringVariable("migrate.script_roots",
+                               "Folders (comma-separated) whose migration scripts roles with EXECUTE on the migrate "
+                               "functions may read and write without pg_read_server_files or pg_write_server_files.",
+                               nullptr, &migrate::pg::script_roots_value, "", PGC_SUSET, 0, nullptr, nullptr, nullptr);
     MarkGUCPrefixReserved("migrate");
     migrate::pg::install_search_path_hook();
     migrate::pg::install_scratch_hook();

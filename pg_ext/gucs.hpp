@@ -14,6 +14,9 @@ namespace migrate::pg {
 // directory, the server's working directory.
 Settings session_settings(const std::map<std::string, std::string>& overrides = {});
 
+// migrate.script_roots (PGC_SUSET, privileges.hpp): comma-separated folders.
+std::string script_roots();
+
 // Sets migrate.<key> for the session as SET does; nullopt resets it.
 void set_setting(const std::string& key, const std::optional<std::string>& value);
 

@@ -81,8 +81,12 @@ std::uintptr_t guarded_entry(FunctionCallInfoBaseData* fcinfo, Body body);
 
 // Defines the SQL-callable C function `name` over a Body. Expand it in a glue
 // file that includes pg_headers.hpp.
+// The module is built with -fvisibility=hidden and a version script
+// (pg_ext/exports.map): only these entry points are exported.
 #define MIGRATE_SQL_FUNCTION(name, body)                                                         \
+    _Pragma("GCC visibility push(default)")                                                      \
     extern "C" {                                                                                 \
     PG_FUNCTION_INFO_V1(name);                                                                   \
     Datum name(PG_FUNCTION_ARGS) { return ::migrate::pg::guarded_entry(fcinfo, body); }          \
-    }
+    }                                                                                            \
+    _Pragma("GCC visibility pop")

@@ -1,10 +1,12 @@
 #include "spi_database.hpp"
 
+#include <cstring>
 #include <exception>
 
 #include <fmt/format.h>
 
 #include "deployer_lock.hpp"
+#include "encoding.hpp"
 #include "error.hpp"
 #include "pg_guard.hpp"
 #include "search_path.hpp"
@@ -54,7 +56,8 @@ SpiDatabase::~SpiDatabase() {
     }
 }
 
-void SpiDatabase::execute(const std::string& sql) {
+void SpiDatabase::execute(const std::string& utf8) {
+    const std::string sql = to_server(utf8);
     check(pg_call([&] {
         int level = pin_search_path();
         int rc = SPI_execute(sql.c_str(), false, 0);
@@ -64,12 +67,17 @@ void SpiDatabase::execute(const std::string& sql) {
     free_result();
 }
 
-void SpiDatabase::execute_user_sql(const std::string& sql) {
+void SpiDatabase::execute_user_sql(const std::string& utf8) {
+    const std::string sql = to_server(utf8);
     check(pg_call([&] { return SPI_execute(sql.c_str(), false, 0); }));
     free_result();
 }
 
-std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
+std::vector<Row> SpiDatabase::query(const std::string& utf8, const std::vector<std::string>& utf8_params) {
+    const std::string sql = to_server(utf8);
+    std::vector<std::string> params;
+    params.reserve(utf8_params.size());
+    for (const auto& p : utf8_params) params.push_back(to_server(p));
     const int n = static_cast<int>(params.size());
     std::vector<Oid> types(params.size(), TEXTOID);
     std::vector<Datum> values(params.size());
@@ -99,7 +107,7 @@ std::vector<Row> SpiDatabase::query(const std::string& sql, const std::vector<st
                 row.emplace_back(std::nullopt);
                 continue;
             }
-            row.emplace_back(std::string(text));
+            row.emplace_back(to_utf8(text, std::strlen(text)));
             pg_call([&] { pfree(text); });
         }
         rows.push_back(std::move(row));
@@ -123,6 +131,14 @@ TableName SpiDatabase::resolve_table(const TableName& table) {
                             "version_table_schema",
                             table.name),
                 ERRCODE_INVALID_SCHEMA_NAME);
+}
+
+void SpiDatabase::check_script_text(const std::string& text, const std::string& path) {
+    try {
+        (void)to_server(text);
+    } catch (const PgError& e) {
+        throw Error(ErrorKind::Script, fmt::format("{}: {}", path, e.what()), e.engine_code());
+    }
 }
 
 void SpiDatabase::check_interrupts() {

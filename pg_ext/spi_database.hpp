@@ -26,6 +26,7 @@ public:
     bool table_exists(const TableName& table) override;
     TableName resolve_table(const TableName& table) override;
     void check_interrupts() override;
+    void check_script_text(const std::string& text, const std::string& path) override;
 
     // A run is an internal subtransaction of the caller's transaction, so a
     // failed call leaves nothing behind even when the caller catches the

@@ -24,8 +24,10 @@ void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
     Datum values[kColumns];
     bool nulls[kColumns] = {};
     int i = 0;
+    // UTF-8 to the database's encoding (encoding.hpp), here under the guard.
     auto text = [&](const std::string& s) {
-        values[i++] = PointerGetDatum(cstring_to_text_with_len(s.data(), static_cast<int>(s.size())));
+        char* converted = pg_any_to_server(s.data(), static_cast<int>(s.size()), PG_UTF8);
+        values[i++] = PointerGetDatum(cstring_to_text(converted));
     };
     auto optional_text = [&](const std::optional<std::string>& s) {
         if (s) {
@@ -57,11 +59,12 @@ void put_row(ReturnSetInfo* rsinfo, const VersionRow& row) {
 Datum versions(FunctionCallInfo fcinfo) {
     std::map<std::string, std::string> overrides;
     if (auto location = text_argument(fcinfo, 0)) overrides["script_location"] = *location;
-    require_script_access();
+    Settings settings = session_settings(overrides);
+    require_script_read(settings);
     std::vector<VersionRow> rows;
     {
         SpiDatabase db;
-        rows = Migrator(db, session_settings(overrides)).versions();
+        rows = Migrator(db, settings).versions();
     }
     pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
     auto* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);

@@ -3,8 +3,10 @@
 
 -- Every function runs as its caller (SECURITY INVOKER: each step's DDL is
 -- the caller's), inside the caller's transaction, and checks that the caller
--- may read files on the server (superuser or pg_read_server_files). None is
--- STRICT: a NULL argument gets the same error as on SQLite.
+-- may read the scripts on the server (superuser, pg_read_server_files, or a
+-- script_location inside migrate.script_roots). None is STRICT: a NULL
+-- argument gets the same error as on SQLite. EXECUTE is revoked from PUBLIC
+-- at the end: a superuser grants the functions to deployer roles.
 
 CREATE FUNCTION migrate_upgrade(target text DEFAULT 'heads') RETURNS text
     AS 'MODULE_PATHNAME', 'migrate_upgrade' LANGUAGE C VOLATILE SECURITY INVOKER;
@@ -81,7 +83,15 @@ CREATE FUNCTION migrate_versions(script_location text DEFAULT NULL)
     AS 'MODULE_PATHNAME', 'migrate_versions' LANGUAGE C VOLATILE SECURITY INVOKER ROWS 100;
 
 -- security_invoker: the function runs for the caller, whose privileges it
--- checks; reading the view itself is open to all, as calling the functions is.
+-- checks; reading the view itself is open to all, and needs EXECUTE on
+-- migrate_versions(text).
 CREATE VIEW migrate_versions WITH (security_invoker = true) AS
     SELECT * FROM migrate_versions();
 GRANT SELECT ON migrate_versions TO PUBLIC;
+
+REVOKE EXECUTE ON FUNCTION
+    migrate_upgrade(text), migrate_downgrade(text), migrate_stamp(text), migrate_current(), migrate_heads(),
+    migrate_upgrade_sql(text, text), migrate_downgrade_sql(text, text), migrate_revision(text, boolean, text),
+    migrate_merge(text, text), migrate_diff(), migrate_check(), migrate_bundle(text, text), migrate_config(text),
+    migrate_config(text, text), migrate_versions(text)
+    FROM PUBLIC;

@@ -58,6 +58,18 @@ std::vector<Row> SqliteDatabase::query(const std::string& sql, const std::vector
     return rows;
 }
 
+void SqliteDatabase::check_interrupts() {
+#if SQLITE_VERSION_NUMBER >= 3041000
+    if (sqlite3_is_interrupted(db_)) fail(SQLITE_INTERRUPT, sqlite3_errstr(SQLITE_INTERRUPT));
+#else
+    // Before 3.41 the flag cannot be read, but a statement started while the
+    // calling one runs is interrupted at its first step.
+    Statement s;
+    int rc = sqlite3_prepare_v2(db_, "SELECT 1", -1, &s.stmt, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s.stmt);
+    if (rc == SQLITE_INTERRUPT) fail(SQLITE_INTERRUPT, sqlite3_errstr(SQLITE_INTERRUPT));
+#endif
+}
 
 bool SqliteDatabase::table_exists(const TableName& table) {
     std::string schema = table.schema.empty() ? "main" : table.schema;

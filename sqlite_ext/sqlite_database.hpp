@@ -19,6 +19,9 @@ public:
     const SqlDialect& dialect() const override { return SqlDialect::sqlite(); }
     bool table_exists(const TableName& table) override;
     int reader_threads() const override { return 4; }
+    // sqlite3_interrupt() (Python's Connection.interrupt, the shell's ^C)
+    // during the call's own long loops.
+    void check_interrupts() override;
 
     void begin_run(const TableName& version_table) override;
     void commit_run() override;

@@ -3,6 +3,9 @@ and a killed backend end the call with PostgreSQL's own error (or the end of
 the connection); nothing of the call is applied; the database stays at its
 previous revision and the server goes on."""
 
+import os
+import shutil
+import tempfile
 import threading
 import time
 import unittest
@@ -107,6 +110,74 @@ class InterruptedStepTest(DatabaseTest):
         self.assertEqual(outcome["error"].pgcode, psycopg2.errorcodes.QUERY_CANCELED)
         holder.rollback()
         self.assertAtPreviousRevision(self.deployer)
+
+
+class InterruptedLongCallTest(DatabaseTest):
+    """migrate_versions over 100,000 revision files spends its time in C++
+    loops (reading the folder, a row per revision) that run no SQL: they poll
+    for interrupts, so a cancel or statement_timeout ends the call at once
+    rather than when it would have finished. The interrupt comes late in the
+    call (60% of an uninterrupted one), past its last SQL statement, where
+    nothing but those polls would notice it."""
+
+    MANY = 100000
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = tempfile.mkdtemp(prefix="migrate-pg-many-")
+        versions = os.path.join(cls.root, "versions")
+        os.makedirs(versions)
+        for folder in (cls.root, versions):
+            os.chmod(folder, 0o755)
+        for i in range(cls.MANY):
+            down = "r%06d" % (i - 1) if i else ""
+            with open(os.path.join(versions, "r%06d_step.sql" % i), "w") as f:
+                f.write("-- step %d\n--\n-- Revision ID: r%06d\n-- Revises: %s\n\n-- migrate:upgrade\nSELECT 1;\n\n"
+                        "-- migrate:downgrade\nSELECT 1;\n" % (i, i, down))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.root, True)
+
+    def versions_call(self, conn):
+        """SELECT count(*) FROM migrate_versions: (error or None, seconds)."""
+        started = time.monotonic()
+        try:
+            scalar(conn, "SELECT count(*) FROM migrate_versions")
+            return None, time.monotonic() - started
+        except psycopg2.Error as e:
+            return e, time.monotonic() - started
+
+    def test_cancel_and_statement_timeout_during_migrate_versions(self):
+        deployer = self.session()
+        self.use(deployer, self.root)
+        pid = scalar(deployer, "SELECT pg_backend_pid()")
+        error, whole = self.versions_call(deployer)  # also warms the file cache
+        self.assertIsNone(error)
+        slack = min(0.5, whole / 10)
+
+        # pg_cancel_backend
+        outcome = {}
+        thread = threading.Thread(target=lambda: outcome.update(result=self.versions_call(deployer)))
+        thread.start()
+        time.sleep(whole * 0.6)
+        cancelled = time.monotonic()
+        self.assertTrue(scalar(self.conn, "SELECT pg_cancel_backend(%s)", (pid,)))
+        thread.join(120)
+        error, _ = outcome["result"]
+        latency = time.monotonic() - cancelled
+        self.assertIsNotNone(error, "the call ran to its end (%.1fs)" % whole)
+        self.assertEqual(error.pgcode, psycopg2.errorcodes.QUERY_CANCELED)
+        self.assertLess(latency, slack, "whole call %.1fs" % whole)
+        self.assertEqual(scalar(deployer, "SELECT 1"), 1)
+
+        # statement_timeout
+        timeout_ms = max(int(whole * 1000 * 0.6), 50)
+        execute(deployer, "SET statement_timeout = %d" % timeout_ms)
+        error, elapsed = self.versions_call(deployer)
+        self.assertIsNotNone(error, "the call ran to its end (%.1fs)" % whole)
+        self.assertEqual(error.diag.message_primary, "canceling statement due to statement timeout")
+        self.assertLess(elapsed, timeout_ms / 1000 + slack, "whole call %.1fs" % whole)
 
 
 if __name__ == "__main__":

@@ -97,13 +97,14 @@ SELECT try('SELECT migrate_upgrade_sql(NULL)');
 SELECT try($$SELECT migrate_upgrade_sql('zzzz')$$);
 SELECT try($$SELECT migrate_downgrade_sql('base:1a2b3c4d5e6f')$$);
 
--- Privileges: reading needs pg_read_server_files, writing revision files
--- pg_write_server_files as well.
+-- Privileges: with EXECUTE granted, reading needs pg_read_server_files (or
+-- migrate.script_roots), writing revision files pg_write_server_files as well.
 DROP ROLE IF EXISTS regress_migrate_diff_reader;
 CREATE ROLE regress_migrate_diff_reader;
 GRANT pg_read_server_files TO regress_migrate_diff_reader;
 DROP ROLE IF EXISTS regress_migrate_diff_plain;
 CREATE ROLE regress_migrate_diff_plain;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO regress_migrate_diff_reader, regress_migrate_diff_plain;
 SET ROLE regress_migrate_diff_plain;
 SELECT try('SELECT migrate_diff()');
 SELECT try('SELECT migrate_check()');
@@ -115,5 +116,6 @@ SELECT try($$SELECT migrate_revision('x')$$);
 SELECT try($$SELECT migrate_merge('heads', 'x')$$);
 SELECT length(migrate_upgrade_sql('base:head')) > 0 AS reads;
 RESET ROLE;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM regress_migrate_diff_reader, regress_migrate_diff_plain;
 DROP ROLE regress_migrate_diff_reader;
 DROP ROLE regress_migrate_diff_plain;

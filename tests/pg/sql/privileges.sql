@@ -1,6 +1,7 @@
--- Security (docs/reference.md section 8): reading scripts needs superuser or
--- pg_read_server_files; functions are SECURITY INVOKER, so each step's DDL
--- runs as the caller.
+-- Security (docs/reference.md section 8): EXECUTE is revoked from PUBLIC;
+-- reading scripts needs superuser, pg_read_server_files or a folder of
+-- migrate.script_roots (tests/pg/test_script_roots.py); functions are
+-- SECURITY INVOKER, so each step's DDL runs as the caller.
 CREATE EXTENSION migrate;
 DROP ROLE IF EXISTS regress_migrate_plain;
 DROP ROLE IF EXISTS regress_migrate_reader;
@@ -8,10 +9,12 @@ CREATE ROLE regress_migrate_plain;
 CREATE ROLE regress_migrate_reader;
 GRANT pg_read_server_files TO regress_migrate_reader;
 GRANT CREATE ON SCHEMA public TO regress_migrate_plain, regress_migrate_reader;
-SELECT proname, prosecdef FROM pg_proc WHERE proname LIKE 'migrate\_%' ORDER BY proname, pronargs;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO regress_migrate_reader;
+SELECT proname, prosecdef, proacl IS NOT NULL AND NOT has_function_privilege('public', p.oid, 'EXECUTE') AS revoked
+  FROM pg_proc p WHERE proname LIKE 'migrate\_%' ORDER BY proname, pronargs;
 SET migrate.script_location = 'migrate_regress/linear';
 
--- Without pg_read_server_files every function is refused.
+-- Without EXECUTE every function is refused.
 SET ROLE regress_migrate_plain;
 SELECT migrate_upgrade('head');
 SELECT migrate_downgrade('base');
@@ -28,7 +31,8 @@ SELECT migrate_heads();
 RESET ROLE;
 SELECT to_regclass('alembic_version') IS NULL AS nothing_created;
 
--- With it, the steps run as the caller, who owns what they create.
+-- With EXECUTE and pg_read_server_files, the steps run as the caller, who
+-- owns what they create.
 SET ROLE regress_migrate_reader;
 SELECT migrate_upgrade('+1');
 SELECT migrate_current();
