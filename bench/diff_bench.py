@@ -33,6 +33,10 @@ docs/reference.md section 8 requires, has the engine run the target schema. Alem
 over the floor is the most such a diff can gain on Alembic; on PostgreSQL,
 where creating B's 3,000 relation files dominates, it is below 10.
 
+Last, the largest real schema of tests/diff/real/<engine>/ (pagila's pg_dump
+output on PostgreSQL): migrate_diff() of a database built from it against
+itself, over that schema run directly in an empty database; target 1.5x.
+
 Run with Debian's /usr/bin/python3 (it has python3-alembic, python3-sqlalchemy
 and python3-psycopg2), from the repository root:
     /usr/bin/python3 bench/diff_bench.py [--ext build/migrate.so] [--runs 5]
@@ -237,6 +241,11 @@ class SQLiteBench:
         conn.close()
         return time.process_time() - start
 
+    run_in_empty = load_directly  # a new in-memory database is empty
+
+    def fresh(self, name):
+        return SQLiteBench(self.ext, self.workdir, name)
+
     def shell(self, location, target, sql):
         """The sqlite3 shell running `sql` with migrate loaded."""
         return [SQLITE3, self.db, "-cmd", f".load {self.ext}",
@@ -347,6 +356,24 @@ class PostgreSQLBench:
             return time.process_time() + self.backend_cpu(conn) - start
         finally:
             conn.close()
+
+    def fresh(self, name):
+        return PostgreSQLBench(None, self.workdir, name, self.cluster)
+
+    def run_in_empty(self, sql):
+        """`sql` run in a new empty database, in a transaction rolled back;
+        returns the CPU time of the client and the backend."""
+        self._admin('DROP DATABASE IF EXISTS "bench_empty" WITH (FORCE)')
+        self._admin('CREATE DATABASE "bench_empty"')
+        conn = self.psycopg2.connect(dbname="bench_empty")
+        try:
+            start = time.process_time() + self.backend_cpu(conn)
+            conn.cursor().execute(sql)
+            conn.rollback()
+            return time.process_time() + self.backend_cpu(conn) - start
+        finally:
+            conn.close()
+            self._admin('DROP DATABASE IF EXISTS "bench_empty" WITH (FORCE)')
 
     def shell(self, location, target, sql):
         return [self.psql, "-X", "-q", "-At", "-d", self.db,
@@ -493,6 +520,34 @@ def race(title, runs, migrate_label, migrate_times, alembic_label, alembic_times
     return m
 
 
+def real_schema_race(bench, runs):
+    """The largest real schema of tests/diff/real/<engine>: migrate_diff()
+    of a database built from it against itself, over the floor (the schema
+    run directly in an empty database)."""
+    corpus = os.path.join(REPO, "tests", "diff", "real", "postgresql" if bench.name == "PostgreSQL" else "sqlite")
+    files = [os.path.join(corpus, d, "schema.sql") for d in os.listdir(corpus)]
+    path = max(files, key=os.path.getsize)
+    with open(path, encoding="utf-8") as f:
+        sql = f.read()
+    # psql's meta-commands are psql's: the floor runs what a server runs.
+    direct_sql = "\n".join(line for line in sql.splitlines() if not line.startswith("\\"))
+    real = bench.fresh("real.db" if bench.name == "SQLite" else "bench_real")
+    real.load(sql)
+    _, again = real.migrate(path, "diff")
+    if again != "":
+        sys.exit(f"{path}: a database built from it does not diff empty:\n{again}")
+    diff_times, floor_times = [], []
+    for _ in range(runs):
+        diff_times.append(real.migrate(path, "diff")[0])
+        floor_times.append(bench.run_in_empty(direct_sql))
+    real.close()
+    diff, floor = statistics.median(diff_times), statistics.median(floor_times)
+    print(f"  real schema {os.path.relpath(path, REPO)} ({len(sql.splitlines())} lines), CPU time, median of {runs}:")
+    print(f"    {'migrate_diff() against itself':<42} {diff * 1000:9.1f} ms")
+    print(f"    {'the schema run directly (the floor)':<42} {floor * 1000:9.1f} ms")
+    print(f"    migrate_diff() / the floor, 1.5x at most {'.' * 9} {diff / floor:5.1f}x  {verdict(diff / floor <= 1.5)}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--engine", choices=sorted(ENGINES), default="sqlite")
@@ -562,6 +617,7 @@ def main():
         print(f"    Alembic / the floor: best possible {'.' * 15} {statistics.median(alembic_compare) / floor:5.1f}x")
         race(f"command ({bench.command_clock})", args.runs, f"{bench.shell_name}: migrate_revision('bench', true)",
              migrate_command, "alembic revision --autogenerate", alembic_command)
+        real_schema_race(bench, args.runs)
     finally:
         if bench:
             bench.close()

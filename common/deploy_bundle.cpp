@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "audit_log.hpp"
 #include "error.hpp"
+#include "psql_script.hpp"
 #include "script_store.hpp"
 
 namespace migrate {
@@ -70,11 +72,33 @@ std::string render_bundle(const Bundle& bundle, const SqlDialect& dialect) {
                   : "ON CONFLICT (path) DO UPDATE SET body = excluded.body WHERE body IS NOT excluded.body;\n";
     }
 
-    out += set_setting("script_source", "database", dialect);
-    if (bundle.version_table.name != "alembic_version")
-        out += set_setting("version_table", bundle.version_table.name, dialect);
-    if (!bundle.version_table.schema.empty())
-        out += set_setting("version_table_schema", bundle.version_table.schema, dialect);
+    auto read_from_store = [&] {
+        out += set_setting("script_source", "database", dialect);
+        if (bundle.version_table.name != "alembic_version")
+            out += set_setting("version_table", bundle.version_table.name, dialect);
+        if (!bundle.version_table.schema.empty())
+            out += set_setting("version_table_schema", bundle.version_table.schema, dialect);
+    };
+    read_from_store();
+    // A step outside a transaction ends the transaction: the steps before it
+    // are committed, it runs on its own where the database stands just below
+    // it (a re-run finds it recorded and skips it), and a new transaction
+    // takes the upgrade on.
+    for (const OutsideStep& outside : bundle.outside) {
+        if (outside.heads_before.empty()) {
+            out += VersionTableSql(dialect, bundle.version_table).create(true) + ";\n";
+            out += AuditLogSql(dialect, bundle.version_table).create() + ";\n";
+        } else {
+            out += "SELECT migrate_upgrade(" + literal(outside.heads_before.front(), dialect) + ");\n";
+        }
+        out += "COMMIT;\n";
+        out += psql_if_at(dialect, bundle.version_table, outside.heads_before);
+        out += render_step_outside_transaction(dialect, bundle.version_table, *outside.step, outside.section,
+                                               outside.heads_before, outside.changes);
+        out += psql_end_if();
+        out += "BEGIN;\n";
+        read_from_store();
+    }
     out += "SELECT migrate_upgrade(" + literal(bundle.target, dialect) + ");\n";
     out += "COMMIT;\n";
     return out;

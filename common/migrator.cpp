@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <exception>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -123,6 +124,14 @@ std::string Migrator::run(const char* command, const std::string& target) {
             sections[i] = read_sections(settings_.source(), *step.revision);
             db_.check_script_text(step.revision->message + "\n" + sections[i].upgrade + "\n" + sections[i].downgrade,
                                   step.revision->path);
+            if (!(step.is_upgrade() ? sections[i].upgrade_transactional : sections[i].downgrade_transactional))
+                throw Error(ErrorKind::Usage,
+                            fmt::format("Can't run {} of revision {} ({}) inside the database: its section is marked "
+                                        "transaction:false, and a function call always runs inside a transaction; "
+                                        "nothing was changed. Run it with the migrate command line (migrate {} {}), "
+                                        "or deploy with a bundle through psql: the text of "
+                                        "SELECT migrate_bundle('{}') run with psql -v ON_ERROR_STOP=1 -f deploy.sql",
+                                        name, step.revision->id, step.revision->path, name, target, target));
         }
 
         HeadTracker tracker(g, current);
@@ -265,13 +274,40 @@ std::string Migrator::bundle(const std::string& target, const SqlDialect& dialec
     // The graph from the very texts the bundle carries: each file is read once.
     const std::string prefix = settings_.source().folder() ? *settings_.source().folder() + "/" : "";
     std::vector<Revision> revisions;
+    std::map<std::string, const std::string*> texts;  // by the revision's path
     for (const auto& file : bundle.files) {
         if (file.path.rfind("versions/", 0) != 0) continue;
         std::string name = file.path.substr(9);
-        if (name.find('/') == std::string::npos && is_revision_file_name(name))
-            revisions.push_back(parse_revision_file(name, file.text, prefix + file.path));
+        if (name.find('/') != std::string::npos || !is_revision_file_name(name)) continue;
+        revisions.push_back(parse_revision_file(name, file.text, prefix + file.path));
+        texts[revisions.back().path] = &file.text;
     }
-    plan_upgrade(RevisionGraph(std::move(revisions)), {}, target);
+    const RevisionGraph g(std::move(revisions));
+    // The path from base: whichever part a database still needs, a step
+    // outside a transaction on it is in the bundle.
+    const std::vector<Step> steps = plan_upgrade(g, {}, target);
+    HeadTracker tracker(g, {});
+    for (const Step& step : steps) {
+        std::vector<std::string> before = tracker.heads();
+        std::vector<VersionChange> changes = tracker.apply(step);
+        if (step.kind != Step::Kind::Upgrade || step.revision->is_python) continue;
+        RevisionSections sections = revision_sections(*step.revision, *texts.at(step.revision->path));
+        if (sections.upgrade_transactional) continue;
+        if (dialect.kind() == SqlDialect::Kind::Sqlite)
+            throw Error(ErrorKind::Usage,
+                        fmt::format("Can't write a SQLite bundle holding revision {} ({}): its upgrade is marked "
+                                    "transaction:false, and the sqlite3 shell cannot run a step outside the "
+                                    "script's transaction; run this step with the migrate command line, or bundle a "
+                                    "target below it",
+                                    step.revision->id, step.revision->path));
+        if (before.size() > 1)
+            throw Error(ErrorKind::Usage,
+                        fmt::format("Can't write a bundle holding revision {} ({}) outside a transaction: the "
+                                    "database stands at several heads ({}) before it; bundle up to those heads "
+                                    "first, or run this step with the migrate command line",
+                                    step.revision->id, step.revision->path, join(before, ", ")));
+        bundle.outside.push_back({&step, std::move(sections.upgrade), std::move(before), std::move(changes)});
+    }
     return render_bundle(bundle, dialect);
 }
 

@@ -28,6 +28,7 @@ struct Column {
     std::string definition;      // SQLite: the column's text in CREATE TABLE
     std::string definition_key;  // SQLite: that text normalized
     std::string sequence;        // PostgreSQL: the sequence a serial column owns
+    std::string identity_settings;  // PostgreSQL: an identity's sequence settings, as ALTER COLUMN sets them
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey };
@@ -50,7 +51,9 @@ struct Table {
     std::vector<Constraint> constraints;
     std::optional<std::string> comment;
     std::string definition;      // SQLite: CREATE TABLE text, to create and rebuild
-    std::string definition_key;  // SQLite: its table-level clauses and options, normalized
+    std::string definition_key;  // SQLite: its table-level clauses and options, normalized;
+                                 // PostgreSQL: PARTITION BY or PARTITION OF ... FOR VALUES
+    std::string parent;          // PostgreSQL: the partitioned table this one is a partition of
 };
 
 struct Index {
@@ -70,6 +73,7 @@ struct View {
     std::string definition;
     std::string definition_key;
     std::vector<std::string> depends_on;  // names of the tables and views it reads
+    bool materialized = false;            // PostgreSQL
 };
 
 struct Trigger {
@@ -93,6 +97,29 @@ struct Sequence {
     std::string owned_by;  // "table.column", or empty
 };
 
+// PostgreSQL's other objects (extensions, domains, composite and range types,
+// functions, procedures, aggregates, triggers, policies, row-level security,
+// storage parameters, column options, comments...): created from the
+// engine's own definition text, dropped by their own statement, compared by
+// that text. One that changes is dropped and created again, or replaced in
+// place when its text does that (CREATE OR REPLACE).
+enum class Stage {
+    BeforeTables,  // what tables use: extensions, types, functions in defaults and checks
+    BeforeViews,   // what views and triggers use: other functions, aggregates
+    AfterViews,    // what sits on tables and views: triggers, policies, options, comments
+};
+
+struct Object {
+    std::string kind;  // "function", "trigger", ..., as describe() names it
+    std::string name;  // unique within the kind, e.g. "f(integer)" or "account.audit"
+    std::string create, drop;
+    std::vector<std::string> depends_on;  // keys ("kind name") of the objects it needs
+    Stage stage = Stage::AfterViews;
+    bool replaceable = false;  // `create` replaces a changed one in place
+
+    std::string key() const { return kind + " " + name; }
+};
+
 struct Catalog {
     bool case_insensitive = false;  // SQLite: names match without regard to ASCII case
     std::vector<Table> tables;
@@ -101,6 +128,7 @@ struct Catalog {
     std::vector<Trigger> triggers;
     std::vector<EnumType> enums;
     std::vector<Sequence> sequences;
+    std::vector<Object> objects;
 
     // The name objects are matched by.
     std::string key(const std::string& name) const { return case_insensitive ? lower(name) : name; }

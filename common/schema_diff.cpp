@@ -242,6 +242,7 @@ std::vector<std::string> dependency_order(const std::vector<std::string>& keys,
 
 std::vector<std::string> referenced_tables(const Catalog& catalog, const Table& table) {
     std::vector<std::string> out;
+    if (!table.parent.empty()) out.push_back(catalog.key(table.parent));
     for (const auto& c : table.constraints)
         if (c.kind == ConstraintKind::ForeignKey) out.push_back(catalog.key(c.ref_table));
     return out;
@@ -269,6 +270,7 @@ Operation on(OpKind kind, const T* object) {
     if constexpr (std::is_same_v<T, Trigger>) op.trigger = object;
     if constexpr (std::is_same_v<T, EnumType>) op.enum_type = object;
     if constexpr (std::is_same_v<T, Sequence>) op.sequence = object;
+    if constexpr (std::is_same_v<T, Object>) op.object = object;
     return op;
 }
 
@@ -294,6 +296,7 @@ public:
         compare_tables();
         compare_indexes();
         compare_views_and_triggers();
+        compare_objects();
     }
     std::vector<Operation> changes() const;
     void plan(const SchemaEngine& engine);
@@ -304,6 +307,10 @@ private:
     void compare_tables();
     void compare_indexes();
     void compare_views_and_triggers();
+    void compare_objects();
+    void recreate_objects_needing(const std::set<std::string>& gone);
+    std::vector<const Object*> objects_in_order(bool creating) const;
+    void add_objects(std::vector<Operation>& out, Stage stage, bool creating) const;
     template <typename T>
     void compare_texts(const std::map<std::string, const T*>& from, const std::map<std::string, const T*>& to,
                        std::set<std::string>& dropped, std::set<std::string>& created) const;
@@ -325,6 +332,8 @@ private:
     std::vector<const Index*> indexes_dropped_, indexes_created_;
     std::set<std::string> views_dropped_, views_created_, triggers_dropped_, triggers_created_;
     std::set<std::string> rebuilt_;
+    std::map<std::string, const Object*> from_objects_, to_objects_;  // by Object::key()
+    std::set<std::string> objects_created_, objects_dropped_, objects_replaced_;
 };
 
 void Differ::compare_types() {
@@ -424,6 +433,70 @@ void Differ::compare_views_and_triggers() {
     compare_texts(from_triggers_, to_triggers_, triggers_dropped_, triggers_created_);
 }
 
+void Differ::compare_objects() {
+    for (const auto& o : fc_.objects) from_objects_.emplace(o.key(), &o);
+    for (const auto& o : tc_.objects) to_objects_.emplace(o.key(), &o);
+    for (const auto& [key, o] : from_objects_) {
+        auto it = to_objects_.find(key);
+        if (it == to_objects_.end()) {
+            objects_dropped_.insert(key);
+        } else if (it->second->create != o->create) {
+            if (o->replaceable && it->second->replaceable) {
+                objects_replaced_.insert(key);
+            } else {
+                objects_dropped_.insert(key);
+                objects_created_.insert(key);
+            }
+        }
+    }
+    for (const auto& [key, o] : to_objects_)
+        if (!from_objects_.count(key)) objects_created_.insert(key);
+    recreate_objects_needing(objects_dropped_);
+}
+
+// What needs an object that is dropped (`gone`, keys) goes before it, and
+// comes back after.
+void Differ::recreate_objects_needing(const std::set<std::string>& gone) {
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& [key, o] : from_objects_) {
+            if (objects_dropped_.count(key)) continue;
+            for (const auto& d : o->depends_on)
+                if (gone.count(d) || objects_dropped_.count(d)) {
+                    objects_dropped_.insert(key);
+                    if (to_objects_.count(key)) objects_created_.insert(key);
+                    grew = true;
+                    break;
+                }
+        }
+    }
+}
+
+std::vector<const Object*> Differ::objects_in_order(bool creating) const {
+    const auto& all = creating ? to_objects_ : from_objects_;
+    const auto& keys = creating ? objects_created_ : objects_dropped_;
+    std::vector<const Object*> out;
+    for (const auto& key : dependency_order({keys.begin(), keys.end()},
+                                            [&](const std::string& k) { return all.at(k)->depends_on; }))
+        out.push_back(all.at(key));
+    if (!creating) std::reverse(out.begin(), out.end());
+    return out;
+}
+
+// Objects of one stage: those dropped (needing ones first), or those created
+// and replaced (needed ones first). Extensions come before what they provide.
+void Differ::add_objects(std::vector<Operation>& out, Stage stage, bool creating) const {
+    const auto list = objects_in_order(creating);
+    auto early = [&](const Object* o) { return (o->kind == "extension") == creating; };
+    for (bool pass : {true, false})
+        for (const Object* o : list)
+            if (o->stage == stage && early(o) == pass)
+                out.push_back(on(creating ? OpKind::CreateObject : OpKind::DropObject, o));
+    if (!creating) return;
+    for (const auto& o : tc_.objects)
+        if (o.stage == stage && objects_replaced_.count(o.key())) out.push_back(on(OpKind::ReplaceObject, &o));
+}
+
 std::vector<Operation> Differ::changes() const {
     std::vector<Operation> out(type_ops_);
     for (const auto& key : created_tables_) out.push_back(on(OpKind::CreateTable, to_tables_.at(key)));
@@ -448,6 +521,10 @@ std::vector<Operation> Differ::changes() const {
     for (const auto& key : triggers_dropped_) out.push_back(on(OpKind::DropTrigger, from_triggers_.at(key)));
     for (const auto& key : triggers_created_) out.push_back(on(OpKind::CreateTrigger, to_triggers_.at(key)));
     out.insert(out.end(), type_drops_.begin(), type_drops_.end());
+    for (const Object* o : objects_in_order(false)) out.push_back(on(OpKind::DropObject, o));
+    for (const Object* o : objects_in_order(true)) out.push_back(on(OpKind::CreateObject, o));
+    for (const auto& o : tc_.objects)
+        if (objects_replaced_.count(o.key())) out.push_back(on(OpKind::ReplaceObject, &o));
     return out;
 }
 
@@ -485,6 +562,11 @@ void Differ::plan(const SchemaEngine& engine) {
             triggers_dropped_.insert(key);
             if (to_triggers_.count(key)) triggers_created_.insert(key);
         }
+    // A re-created view or index loses what is attached to it (a comment).
+    std::set<std::string> gone;
+    for (const auto& key : views_dropped_) gone.insert("view " + from_views_.at(key)->name);
+    for (const Index* i : indexes_dropped_) gone.insert("index " + i->name);
+    recreate_objects_needing(gone);
 }
 
 // Whether a kept table gains (kind AddConstraint) or loses (DropConstraint)
@@ -504,7 +586,7 @@ bool Differ::changes_key(const std::string& table, OpKind kind) const {
 // is the operation on them.
 std::vector<Operation> forward_keys(const Catalog& catalog, const std::map<std::string, const Table*>& all,
                                     const std::vector<std::string>& order, OpKind kind,
-                                    const std::function<bool(const std::string&)>& also) {
+                                    const std::function<bool(const std::string&, const Constraint&)>& also) {
     std::set<std::string> later(order.begin(), order.end());
     std::vector<Operation> out;
     for (const auto& key : order) {
@@ -513,7 +595,7 @@ std::vector<Operation> forward_keys(const Catalog& catalog, const std::map<std::
         for (const auto& c : t->constraints) {
             if (c.kind != ConstraintKind::ForeignKey) continue;
             std::string ref = catalog.key(c.ref_table);
-            if (ref == key || !(later.count(ref) || also(ref))) continue;
+            if (ref == key || !(later.count(ref) || also(ref, c))) continue;
             Operation op(kind);
             op.table = t;
             op.constraint = &c;
@@ -521,6 +603,23 @@ std::vector<Operation> forward_keys(const Catalog& catalog, const std::map<std::
         }
     }
     return out;
+}
+
+// Whether a foreign key references a primary key or unique constraint of its
+// table in `catalog` (not a unique index only), or a table outside it.
+bool references_constraint(const Catalog& catalog, const std::map<std::string, const Table*>& tables,
+                           const Constraint& fk) {
+    auto it = tables.find(catalog.key(fk.ref_table));
+    if (it == tables.end()) return true;
+    auto columns = keys_of(catalog, fk.ref_columns);
+    std::sort(columns.begin(), columns.end());
+    for (const auto& c : it->second->constraints) {
+        if (c.kind != ConstraintKind::PrimaryKey && c.kind != ConstraintKind::Unique) continue;
+        auto key = keys_of(catalog, c.columns);
+        std::sort(key.begin(), key.end());
+        if (key == columns || columns.empty()) return true;
+    }
+    return false;
 }
 
 void Differ::add_table_ops(std::vector<Operation>& out, const std::function<bool(const Operation&)>& keep) const {
@@ -537,30 +636,39 @@ std::vector<Operation> Differ::operations() const {
     const auto dropped = tables_in_dependency_order(fc_, from_tables_, dropped_tables_);
     // Engines that check references when a table is created or dropped
     // (PostgreSQL) need these keys added after, or dropped before, the tables.
-    const auto late_keys = forward_keys(tc_, to_tables_, created, OpKind::AddConstraint, [&](const std::string& ref) {
-        return changes_key(ref, OpKind::AddConstraint);
-    });
-    const auto early_keys =
-        forward_keys(fc_, from_tables_, dropped, OpKind::DropConstraint,
-                     [&](const std::string& ref) { return changes_key(ref, OpKind::DropConstraint); });
+    // So do keys that reference a unique index rather than a constraint:
+    // indexes are created after the tables.
+    const auto late_keys = forward_keys(tc_, to_tables_, created, OpKind::AddConstraint,
+                                        [&](const std::string& ref, const Constraint& fk) {
+                                            return changes_key(ref, OpKind::AddConstraint) ||
+                                                   !references_constraint(tc_, to_tables_, fk);
+                                        });
+    const auto early_keys = forward_keys(
+        fc_, from_tables_, dropped, OpKind::DropConstraint,
+        [&](const std::string& ref, const Constraint&) { return changes_key(ref, OpKind::DropConstraint); });
 
     // Out of the way: what uses the objects that change, then the
     // constraints and indexes that go.
+    add_objects(out, Stage::AfterViews, false);
     for (const auto& key : triggers_dropped_) out.push_back(on(OpKind::DropTrigger, from_triggers_.at(key)));
     auto views = views_in_dependency_order(fc_, from_views_, {views_dropped_.begin(), views_dropped_.end()});
     for (auto it = views.rbegin(); it != views.rend(); ++it) out.push_back(on(OpKind::DropView, from_views_.at(*it)));
+    add_objects(out, Stage::BeforeViews, false);
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && fk(op); });
     out.insert(out.end(), early_keys.begin(), early_keys.end());
     // A rebuilt or dropped table takes its indexes along; a dropped table's
     // index goes first only when its name is wanted again.
     for (const Index* i : indexes_dropped_) {
         std::string table = fc_.key(i->table);
-        if (to_tables_.count(table) ? !rebuilt_.count(table) : to_indexes_.count(fc_.key(i->name)) > 0)
-            out.push_back(on(OpKind::DropIndex, i));
+        bool wanted = from_views_.count(table)     ? !views_dropped_.count(table)  // a materialized view's
+                      : to_tables_.count(table) ? !rebuilt_.count(table)
+                                                : to_indexes_.count(fc_.key(i->name)) > 0;
+        if (wanted) out.push_back(on(OpKind::DropIndex, i));
     }
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && !fk(op); });
 
     // Types, tables and columns, parents before children.
+    add_objects(out, Stage::BeforeTables, true);
     out.insert(out.end(), type_ops_.begin(), type_ops_.end());
     for (const auto& key : created) {
         Operation op = on(OpKind::CreateTable, to_tables_.at(key));
@@ -579,16 +687,19 @@ std::vector<Operation> Differ::operations() const {
             if (op.kind != OpKind::AddConstraint && op.kind != OpKind::DropConstraint) out.push_back(op);
     }
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && !fk(op); });
-    for (const auto& [key, i] : to_indexes_) {
-        bool changed = std::find(indexes_created_.begin(), indexes_created_.end(), i) != indexes_created_.end();
-        if (changed || rebuilt_.count(tc_.key(i->table))) out.push_back(on(OpKind::CreateIndex, i));
-    }
+    auto index_created = [&](const Index* i) {
+        return std::find(indexes_created_.begin(), indexes_created_.end(), i) != indexes_created_.end();
+    };
+    for (const auto& [key, i] : to_indexes_)
+        if (!to_views_.count(tc_.key(i->table)) && (index_created(i) || rebuilt_.count(tc_.key(i->table))))
+            out.push_back(on(OpKind::CreateIndex, i));
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && fk(op); });
     out.insert(out.end(), late_keys.begin(), late_keys.end());
 
     // What is gone, children before parents; then what uses the new shape.
     for (auto it = dropped.rbegin(); it != dropped.rend(); ++it)
         out.push_back(on(OpKind::DropTable, from_tables_.at(*it)));
+    add_objects(out, Stage::BeforeTables, false);
     out.insert(out.end(), type_drops_.begin(), type_drops_.end());
     for (const auto& op : type_ops_) {
         if (op.kind != OpKind::ReplaceEnum) continue;
@@ -596,9 +707,14 @@ std::vector<Operation> Differ::operations() const {
         drop.old_enum = op.old_enum;
         out.push_back(drop);
     }
+    add_objects(out, Stage::BeforeViews, true);
     for (const auto& key : views_in_dependency_order(tc_, to_views_, {views_created_.begin(), views_created_.end()}))
         out.push_back(on(OpKind::CreateView, to_views_.at(key)));
+    for (const auto& [key, i] : to_indexes_)  // materialized views'
+        if (to_views_.count(tc_.key(i->table)) && (index_created(i) || views_created_.count(tc_.key(i->table))))
+            out.push_back(on(OpKind::CreateIndex, i));
     for (const auto& key : triggers_created_) out.push_back(on(OpKind::CreateTrigger, to_triggers_.at(key)));
+    add_objects(out, Stage::AfterViews, true);
     return out;
 }
 
@@ -647,6 +763,9 @@ std::vector<std::string> Operation::describe() const {
         case OpKind::CreateSequence: return {tuple({py("add_sequence"), py(sequence->name)})};
         case OpKind::DropSequence: return {tuple({py("remove_sequence"), py(sequence->name)})};
         case OpKind::AlterSequence: return {tuple({py("modify_sequence"), py(sequence->name)})};
+        case OpKind::CreateObject: return {tuple({py("add_" + object->kind), py(object->name)})};
+        case OpKind::DropObject: return {tuple({py("remove_" + object->kind), py(object->name)})};
+        case OpKind::ReplaceObject: return {tuple({py("modify_" + object->kind), py(object->name)})};
     }
     return {};
 }

@@ -35,6 +35,9 @@ enum class OpKind {
     CreateSequence,
     DropSequence,
     AlterSequence,
+    CreateObject,
+    DropObject,
+    ReplaceObject,  // a changed object whose definition replaces it in place
 };
 
 // What an AlterColumn changes (bits of Operation::column_changes).
@@ -66,6 +69,7 @@ struct Operation {
     const Column* old_column = nullptr;
     const EnumType* old_enum = nullptr;
     const Sequence* old_sequence = nullptr;
+    const Object* object = nullptr;
     unsigned column_changes = 0;
     // AddEnumValue: the value, and its neighbours already in the type (empty
     // when there is none on that side).

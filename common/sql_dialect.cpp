@@ -75,35 +75,61 @@ std::string SqlDialect::heads_equal_sql(const TableName& table, const std::vecto
                        name, heads.size(), join(heads, ", ", [&](const std::string& h) { return quote_literal(h); }));
 }
 
-std::string SqlDialect::start_guard_sql(const TableName& table, std::vector<std::string> heads) const {
+namespace {
+
+std::string heads_text(std::vector<std::string> heads) {
     std::sort(heads.begin(), heads.end());
-    const std::string message = fmt::format(
-        "the database is not at {} where this script starts; nothing was changed", describe_heads(heads));
-    if (kind_ == Kind::Sqlite) {
-        // The sqlite3 shell has no conditionals: a row that fails a CHECK
-        // constraint named for the message stops it under -bail, inside the
-        // script's transaction, which the shell then rolls back.
-        return fmt::format(
-            "CREATE TEMP TABLE migrate_start_check (at_start INTEGER CONSTRAINT {} CHECK (at_start));\n"
-            "INSERT INTO temp.migrate_start_check SELECT {};\n"
-            "DROP TABLE temp.migrate_start_check;",
-            quote_identifier(message), heads_equal_sql(table, heads));
-    }
-    // to_regclass resolves the name as the script's statements will; the
-    // SELECT is planned only when the table exists.
+    return join(heads, ",");
+}
+
+// to_regclass resolves the name as the script's statements will; the SELECT
+// is planned only when the table exists. `accepted`: sorted, comma-joined
+// heads, "" for base.
+std::string postgresql_guard(const SqlDialect& d, const TableName& table, const std::vector<std::string>& accepted,
+                             const std::string& message) {
     std::string body = fmt::format(
         "\nDECLARE\n    heads text;\nBEGIN\n"
         "    IF to_regclass({0}) IS NOT NULL THEN\n"
         "        SELECT string_agg(version_num, ',' ORDER BY version_num COLLATE \"C\") INTO heads FROM {1};\n"
         "    END IF;\n"
-        "    IF heads IS DISTINCT FROM {2} THEN\n"
+        "    IF COALESCE(heads, '') NOT IN ({2}) THEN\n"
         "        RAISE EXCEPTION '%', {3} USING DETAIL = 'The database is at ' || COALESCE('revision ' || heads, "
         "'base') || '.';\n"
         "    END IF;\n"
         "END\n",
-        quote_literal(qualified(table)), qualified(table), heads.empty() ? "NULL" : quote_literal(join(heads, ",")),
-        quote_literal(message));
-    return "DO " + dollar_quote(body) + ";";
+        d.quote_literal(d.qualified(table)), d.qualified(table),
+        join(accepted, ", ", [&](const std::string& h) { return d.quote_literal(h); }), d.quote_literal(message));
+    return "DO " + SqlDialect::dollar_quote(body) + ";";
+}
+
+}  // namespace
+
+std::string SqlDialect::start_guard_sql(const TableName& table, std::vector<std::string> heads,
+                                        std::string_view place) const {
+    std::sort(heads.begin(), heads.end());
+    const std::string message = fmt::format("the database is not at {} where {} starts; nothing was changed",
+                                            describe_heads(heads), place);
+    if (kind_ == Kind::Postgresql) return postgresql_guard(*this, table, {heads_text(heads)}, message);
+    // The sqlite3 shell has no conditionals: a row that fails a CHECK
+    // constraint named for the message stops it under -bail, inside the
+    // script's transaction, which the shell then rolls back.
+    return fmt::format(
+        "CREATE TEMP TABLE migrate_start_check (at_start INTEGER CONSTRAINT {} CHECK (at_start));\n"
+        "INSERT INTO temp.migrate_start_check SELECT {};\n"
+        "DROP TABLE temp.migrate_start_check;",
+        quote_identifier(message), heads_equal_sql(table, heads));
+}
+
+std::string SqlDialect::resume_guard_sql(const TableName& table,
+                                         const std::vector<std::vector<std::string>>& states) const {
+    if (kind_ != Kind::Postgresql || states.empty())
+        throw Error(ErrorKind::Internal, "a resuming script is written for PostgreSQL only");
+    std::vector<std::string> accepted;
+    for (const auto& heads : states) accepted.push_back(heads_text(heads));
+    const std::string message = fmt::format(
+        "the database is not at {} where this script starts, nor at a revision it reaches; nothing was changed",
+        describe_heads(states.front()));
+    return postgresql_guard(*this, table, accepted, message);
 }
 
 }  // namespace migrate

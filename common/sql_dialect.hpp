@@ -53,10 +53,16 @@ public:
     std::string heads_equal_sql(const TableName& table, const std::vector<std::string>& heads) const;
     // Statements that fail, before anything is changed, unless the version
     // table holds exactly `heads` (none: no table, or no rows), with an error
-    // that names them. On SQLite the version table must exist (an offline
-    // script creates it first when it starts at base): a database without it
-    // fails with SQLite's "no such table".
-    std::string start_guard_sql(const TableName& table, std::vector<std::string> heads) const;
+    // that names them and `place` ("the database is not at revision X where
+    // this script starts"). On SQLite the version table must exist (an
+    // offline script creates it first when it starts at base): a database
+    // without it fails with SQLite's "no such table".
+    std::string start_guard_sql(const TableName& table, std::vector<std::string> heads,
+                                std::string_view place = "this script") const;
+    // PostgreSQL only: the same check, passing when the version table holds
+    // any one of `states` (the first is where the script starts), for a
+    // script that resumes after a failure.
+    std::string resume_guard_sql(const TableName& table, const std::vector<std::vector<std::string>>& states) const;
 
 private:
     explicit SqlDialect(Kind kind) : kind_(kind) {}

@@ -252,4 +252,25 @@ std::string terminated(std::string_view text) {
     return out;
 }
 
+std::vector<std::string> split_statements(std::string_view text) {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view piece) {
+        std::string statement = terminated(piece);
+        if (!statement.empty()) out.push_back(std::move(statement));
+    };
+    int depth = 0;
+    std::size_t start = 0;
+    for (const Token& t : tokenize(text)) {
+        if (t.kind != TokenKind::Punct) continue;
+        if (t.text == "(") ++depth;
+        if (t.text == ")" && depth > 0) --depth;
+        if (t.text == ";" && depth == 0) {
+            add(text.substr(start, t.offset + 1 - start));
+            start = t.offset + 1;
+        }
+    }
+    add(text.substr(start));
+    return out;
+}
+
 }  // namespace migrate::sql

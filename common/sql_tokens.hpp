@@ -75,4 +75,9 @@ bool mentions(const Tokens& tokens, const std::string& name, bool fold_quoted);
 // when `text` holds no token.
 std::string terminated(std::string_view text);
 
+// The statements of `text`, each `terminated`, split at the `;` tokens
+// outside parentheses (the lexical split psql makes); comments before a
+// statement stay with it, text without a token is dropped.
+std::vector<std::string> split_statements(std::string_view text);
+
 }  // namespace migrate::sql

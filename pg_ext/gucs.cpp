@@ -1,4 +1,5 @@
 #include "gucs.hpp"
+#include "pg_scratch.hpp"
 
 #include <cstring>
 #include <iterator>
@@ -125,4 +126,5 @@ void _PG_init(void) {
                                nullptr, &migrate::pg::script_roots_value, "", PGC_SUSET, 0, nullptr, nullptr, nullptr);
     MarkGUCPrefixReserved("migrate");
     migrate::pg::install_search_path_hook();
+    migrate::pg::install_scratch_hook();
 }

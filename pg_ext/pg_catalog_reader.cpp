@@ -28,8 +28,7 @@ constexpr char kSeparator = '\x1f';
     alias ".relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1) AND NOT EXISTS (SELECT 1 " \
           "FROM pg_depend e WHERE e.classid = '" catalog "'::regclass AND e.objid = " alias               \
           ".oid AND e.deptype = 'e')"
-#define TABLE_IN_SCHEMA(alias) \
-    IN_SCHEMA(alias, "pg_class") " AND " alias ".relkind = 'r' AND NOT " alias ".relispartition"
+#define TABLE_IN_SCHEMA(alias) IN_SCHEMA(alias, "pg_class") " AND " alias ".relkind IN ('r', 'p')"
 
 std::string text(const Value& v) { return v.value_or(""); }
 
@@ -66,6 +65,7 @@ public:
         read_views();
         read_enums();
         read_sequences();
+        read_objects();
         return std::move(catalog_);
     }
 
@@ -80,13 +80,20 @@ private:
     void read_tables() {
         // A join, not obj_description(): that is an SQL function run per row.
         const char* sql =
-            "SELECT c.relname, d.description FROM pg_class c LEFT JOIN pg_description d ON d.objoid = c.oid "
+            "SELECT c.relname, d.description, CASE WHEN c.relkind = 'p' THEN 'PARTITION BY ' || "
+            "pg_catalog.pg_get_partkeydef(c.oid) END, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr("
+            "c.relpartbound, c.oid) END, (SELECT CASE WHEN p.relnamespace = c.relnamespace THEN p.relname ELSE "
+            "p.oid::pg_catalog.regclass::text END FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON "
+            "p.oid = h.inhparent WHERE h.inhrelid = c.oid AND c.relispartition) "
+            "FROM pg_class c LEFT JOIN pg_description d ON d.objoid = c.oid "
             "AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 WHERE " TABLE_IN_SCHEMA("c") " ORDER BY c.relname";
         for (const auto& row : query(sql)) {
             tables_.emplace(text(row[0]), catalog_.tables.size());
             Table t;
             t.name = text(row[0]);
             t.comment = row[1];
+            t.parent = text(row[4]);
+            t.definition_key = row[2] ? text(row[2]) : row[3] ? "PARTITION OF " + t.parent + " " + text(row[3]) : "";
             catalog_.tables.push_back(std::move(t));
         }
     }
@@ -98,7 +105,7 @@ private:
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 "
             "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname::pg_catalog.text) ELSE '' END, "
             "a.attnotnull, pg_get_expr(d.adbin, d.adrelid, true), cd.description, a.attidentity, "
-            "a.attgenerated, serial.relname "
+            "a.attgenerated, serial.relname, identity.settings, identity.options "
             "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             "JOIN pg_type t ON t.oid = a.atttypid "
             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
@@ -114,6 +121,24 @@ private:
             "  ELSE 9223372036854775807 END "
             "  AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text) || "
             "'::regclass)') serial ON a.attgenerated = '' "
+            // An identity's settings: all of them, and those that differ from what the column's type gives.
+            "LEFT JOIN LATERAL (SELECT pg_catalog.format('SET INCREMENT BY %s SET MINVALUE %s SET MAXVALUE %s "
+            "SET START WITH %s SET CACHE %s SET %sCYCLE', q.seqincrement, q.seqmin, q.seqmax, q.seqstart, "
+            "  q.seqcache, CASE WHEN q.seqcycle THEN '' ELSE 'NO ' END) AS settings, pg_catalog.concat_ws(' ', "
+            "  CASE WHEN q.seqincrement <> 1 THEN 'INCREMENT BY ' || q.seqincrement END, "
+            "  CASE WHEN q.seqmin <> CASE WHEN q.seqincrement > 0 THEN 1 ELSE m.low END THEN 'MINVALUE ' || q.seqmin END, "
+            "  CASE WHEN q.seqmax <> CASE WHEN q.seqincrement > 0 THEN m.high ELSE -1 END THEN 'MAXVALUE ' || q.seqmax END, "
+            "  CASE WHEN q.seqstart <> CASE WHEN q.seqincrement > 0 THEN q.seqmin ELSE q.seqmax END "
+            "  THEN 'START WITH ' || q.seqstart END, CASE WHEN q.seqcache <> 1 THEN 'CACHE ' || q.seqcache END, "
+            "  CASE WHEN q.seqcycle THEN 'CYCLE' END) AS options "
+            "  FROM pg_catalog.pg_depend o JOIN pg_catalog.pg_sequence q ON q.seqrelid = o.objid, LATERAL (SELECT "
+            "  CASE q.seqtypid WHEN 'pg_catalog.int2'::pg_catalog.regtype THEN -32768 WHEN "
+            "  'pg_catalog.int4'::pg_catalog.regtype THEN -2147483648 ELSE -9223372036854775808 END AS low, "
+            "  CASE q.seqtypid WHEN 'pg_catalog.int2'::pg_catalog.regtype THEN 32767 WHEN "
+            "  'pg_catalog.int4'::pg_catalog.regtype THEN 2147483647 ELSE 9223372036854775807 END AS high) m "
+            "  WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND o.refclassid = "
+            "  'pg_catalog.pg_class'::pg_catalog.regclass AND o.refobjid = c.oid AND o.refobjsubid = a.attnum "
+            "  AND o.deptype = 'i') identity ON a.attidentity <> '' "
             "WHERE " TABLE_IN_SCHEMA("c") " ORDER BY c.relname, a.attnum";
         for (const auto& row : query(sql)) {
             Table* t = table(row[0]);
@@ -126,8 +151,10 @@ private:
             c.comment = row[5];
             const std::string identity = text(row[6]), generated = text(row[7]);
             // An identity is the column's default, as SQLAlchemy and Alembic see it.
-            if (identity == "a") c.default_value = "GENERATED ALWAYS AS IDENTITY";
-            if (identity == "d") c.default_value = "GENERATED BY DEFAULT AS IDENTITY";
+            const std::string options = row[10] && !row[10]->empty() ? " (" + *row[10] + ")" : "";
+            if (identity == "a") c.default_value = "GENERATED ALWAYS AS IDENTITY" + options;
+            if (identity == "d") c.default_value = "GENERATED BY DEFAULT AS IDENTITY" + options;
+            c.identity_settings = text(row[9]);
             if (generated == "s") {
                 c.generated = schema::Generated::Stored;
                 c.definition_key = "GENERATED ALWAYS AS (" + text(row[4]) + ") STORED";
@@ -155,7 +182,8 @@ private:
             "k.confupdtype, k.confdeltype, k.confmatchtype "
             "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
             "LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace "
-            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f') ORDER BY c.relname, k.conname";
+            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f') AND k.conparentid = 0 AND k.conislocal "
+            "ORDER BY c.relname, k.conname";
         for (const auto& row : query(sql)) {
             Table* t = table(row[0]);
             if (!t) continue;
@@ -190,12 +218,14 @@ private:
             "substr(def, length('CREATE ' || CASE WHEN is_unique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || "
             "pg_catalog.quote_ident(name::pg_catalog.text) || ' ON ') + 1) FROM ("
             "SELECT x.relname AS name, c.relname AS tbl, i.indisunique AS is_unique, "
-            "pg_get_indexdef(i.indexrelid, 0, true) AS def, pg_get_expr(i.indpred, i.indrelid, true) AS predicate, "
+            "pg_catalog.replace(pg_get_indexdef(i.indexrelid, 0, true), CASE WHEN c.relkind = 'p' THEN "
+            "' ON ONLY ' ELSE '' END, ' ON ') AS def, pg_get_expr(i.indpred, i.indrelid, true) AS predicate, "
             "(SELECT pg_catalog.string_agg(coalesce(pg_catalog.quote_ident(a.attname::pg_catalog.text), pg_get_indexdef(i.indexrelid, k, true)), " SEPARATOR
             " ORDER BY k) FROM pg_catalog.generate_series(1, i.indnkeyatts::pg_catalog.int4) k LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid "
             " AND a.attnum = i.indkey[k - 1]) AS keys "
             "FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
-            "WHERE " TABLE_IN_SCHEMA("c") " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
+            "WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind IN ('r', 'p', 'm') AND NOT x.relispartition "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
             "i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) OFFSET 0) s ORDER BY name";
         for (const auto& row : query(sql)) {
             schema::Index index;
@@ -219,16 +249,295 @@ private:
             "(SELECT pg_catalog.string_agg(DISTINCT r.relname::pg_catalog.text, " SEPARATOR ") FROM pg_rewrite w JOIN pg_depend d ON "
             " d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid AND d.refclassid = 'pg_class'::regclass "
             " JOIN pg_class r ON r.oid = d.refobjid WHERE w.ev_class = c.oid AND r.oid <> c.oid "
-            " AND r.relnamespace = c.relnamespace) "
-            "FROM pg_class c WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind = 'v' ORDER BY c.relname";
+            " AND r.relnamespace = c.relnamespace), "
+            "c.relkind = 'm' FROM pg_class c WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind IN ('v', 'm') "
+            "ORDER BY c.relname";
         for (const auto& row : query(sql)) {
             schema::View view;
             view.name = text(row[0]);
+            view.materialized = text(row[3]) == "t";
             view.definition = text(row[1]);
             view.definition_key = view.definition;
             view.depends_on = items(row[2]);
             catalog_.views.push_back(std::move(view));
         }
+    }
+
+    // Every other object of the schema (schema_catalog.hpp's Object), one query per kind.
+    void read_objects() {
+        static const char* const queries[] = {
+            // Extensions of the schema, but migrate itself.
+            "SELECT 'extension', x.extname, pg_catalog.format('CREATE EXTENSION %I;', x.extname), "
+            "pg_catalog.format('DROP EXTENSION %I;', x.extname), 'b', NULL, false FROM pg_catalog.pg_extension x "
+            "WHERE x.extnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND x.extname <> "
+            "'migrate'",
+            // Domains.
+            "SELECT 'domain', t.typname, pg_catalog.format('CREATE DOMAIN %I AS %s', t.typname, "
+            "pg_catalog.format_type(t.typbasetype, t.typtypmod)) || CASE WHEN t.typcollation <> 0 AND "
+            "t.typcollation <> b.typcollation THEN ' COLLATE ' || t.typcollation::pg_catalog.regcollation::text "
+            "ELSE '' END || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' "
+            "ELSE '' END || coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(' CONSTRAINT %I %s', "
+            "k.conname, pg_catalog.pg_get_constraintdef(k.oid, true)), '' ORDER BY k.conname) FROM "
+            "pg_catalog.pg_constraint k WHERE k.contypid = t.oid), '') || ';', pg_catalog.format('DROP DOMAIN "
+            "%I;', t.typname), 'b', (SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE "
+            "dp.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname "
+            "|| '(' || pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM "
+            "pg_catalog.pg_depend dd JOIN pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_type'::pg_catalog.regclass AND dd.objid = t.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dd.objid = t.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_type t JOIN "
+            "pg_catalog.pg_type b ON b.oid = t.typbasetype WHERE t.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = "
+            "t.oid AND e.deptype = 'e')",
+            // Composite types.
+            "SELECT 'type', t.typname, pg_catalog.format('CREATE TYPE %I AS (%s);', t.typname, coalesce((SELECT "
+            "pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, "
+            "a.atttypmod)) || CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN ' COLLATE "
+            "' || a.attcollation::pg_catalog.regcollation::text ELSE '' END, ', ' ORDER BY a.attnum) FROM "
+            "pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid WHERE a.attrelid = "
+            "t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '')), pg_catalog.format('DROP TYPE %I;', "
+            "t.typname), 'b', (SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind "
+            "WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_class'::pg_catalog.regclass AND dd.objid = t.typrelid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dd.objid = t.typrelid "
+            "AND dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_type t JOIN "
+            "pg_catalog.pg_class c ON c.oid = t.typrelid WHERE t.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype = 'c' AND c.relkind = 'c' AND NOT EXISTS "
+            "(SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+            "AND e.objid = t.oid AND e.deptype = 'e')",
+            // Range types.
+            "SELECT 'type', t.typname, pg_catalog.format('CREATE TYPE %I AS RANGE (SUBTYPE = %s', t.typname, "
+            "pg_catalog.format_type(r.rngsubtype, NULL)) || CASE WHEN NOT opc.opcdefault THEN "
+            "pg_catalog.format(', SUBTYPE_OPCLASS = %I', opc.opcname) ELSE '' END || CASE WHEN r.rngcollation <> "
+            "0 AND r.rngcollation <> st.typcollation THEN ', COLLATION = ' || "
+            "r.rngcollation::pg_catalog.regcollation::text ELSE '' END || CASE WHEN r.rngcanonical <> 0 THEN ', "
+            "CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::text ELSE '' END || CASE WHEN r.rngsubdiff <> 0 "
+            "THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::text ELSE '' END || "
+            "pg_catalog.format(', MULTIRANGE_TYPE_NAME = %I);', mt.typname), pg_catalog.format('DROP TYPE %I;', "
+            "t.typname), 'b', (SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind "
+            "WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_type'::pg_catalog.regclass AND dd.objid = t.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dd.objid = t.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_type t JOIN "
+            "pg_catalog.pg_range r ON r.rngtypid = t.oid JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc "
+            "JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype JOIN pg_catalog.pg_type mt ON mt.oid = "
+            "r.rngmultitypid WHERE t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) "
+            "AND t.typtype = 'r' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
+            "'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')",
+            // Functions and procedures (not a range type's constructors): before the tables when a default,
+            // a check, an index or a type uses them. An SQL function's body may call one created after it:
+            // bodies are not checked (for the rest of the transaction, as in pg_dump's output).
+            "SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, p.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', CASE WHEN p.prolang = (SELECT l.oid "
+            "FROM pg_catalog.pg_language l WHERE l.lanname = 'sql') AND p.prosqlbody IS NULL THEN E'SET LOCAL "
+            "check_function_bodies = off;\\n' ELSE '' END || "
+            "pg_catalog.rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\\n') || ';', pg_catalog.format('DROP %s "
+            "%I(%s);', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.proname, "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), CASE WHEN EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid "
+            "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, "
+            "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, "
+            "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT "
+            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
+            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), true FROM pg_catalog.pg_proc p WHERE "
+            "p.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND p.prokind IN ('f', "
+            "'p', 'w') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e') AND NOT EXISTS "
+            "(SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+            "AND i.objid = p.oid AND i.deptype = 'i')",
+            // Aggregates (plain ones).
+            "SELECT 'aggregate', p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', "
+            "pg_catalog.format('CREATE OR REPLACE AGGREGATE %I(%s) (SFUNC = %s, STYPE = %s', p.proname, "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggtransfn::pg_catalog.regproc::text, "
+            "pg_catalog.format_type(a.aggtranstype, NULL)) || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' "
+            "|| a.aggfinalfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggfinalextra THEN ', "
+            "FINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || "
+            "a.aggcombinefn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggserialfn <> 0 THEN ', "
+            "SERIALFUNC = ' || a.aggserialfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggdeserialfn "
+            "<> 0 THEN ', DESERIALFUNC = ' || a.aggdeserialfn::pg_catalog.regproc::text ELSE '' END || "
+            "coalesce(', INITCOND = ' || pg_catalog.quote_literal(a.agginitval), '') || CASE WHEN a.aggsortop <> "
+            "0 THEN ', SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) "
+            "ELSE '' END || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = "
+            "RESTRICTED' ELSE '' END || ');', pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), CASE WHEN EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid "
+            "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, "
+            "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, "
+            "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT "
+            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
+            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), true FROM pg_catalog.pg_proc p JOIN "
+            "pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND a.aggkind = 'n' AND NOT EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = "
+            "p.oid AND e.deptype = 'e')",
+            // Triggers (not those of constraints, nor partitions' copies).
+            "SELECT 'trigger', c.relname || '.' || g.tgname, pg_catalog.pg_get_triggerdef(g.oid, true) || ';', "
+            "pg_catalog.format('DROP TRIGGER %I ON %I;', g.tgname, c.relname), 'a', (SELECT "
+            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
+            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_trigger'::pg_catalog.regclass AND dd.objid = g.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND dd.objid = g.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_trigger g JOIN "
+            "pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND NOT g.tgisinternal AND g.tgparentid = 0 AND NOT "
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
+            "'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')",
+            // Policies.
+            "SELECT 'policy', c.relname || '.' || p.polname, pg_catalog.format('CREATE POLICY %I ON %I AS %s FOR "
+            "%s TO %s', p.polname, c.relname, CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END, "
+            "CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN "
+            "'DELETE' ELSE 'ALL' END, (SELECT pg_catalog.string_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE "
+            "pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(r)) END, ', ' ORDER BY r) FROM "
+            "pg_catalog.unnest(p.polroles) r)) || coalesce(' USING (' || pg_catalog.pg_get_expr(p.polqual, "
+            "p.polrelid, true) || ')', '') || coalesce(' WITH CHECK (' || pg_catalog.pg_get_expr(p.polwithcheck, "
+            "p.polrelid, true) || ')', '') || ';', pg_catalog.format('DROP POLICY %I ON %I;', p.polname, "
+            "c.relname), 'a', (SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind "
+            "WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
+            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
+            "'pg_catalog.pg_policy'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
+            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
+            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND dd.objid = p.oid AND "
+            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_policy p JOIN "
+            "pg_catalog.pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1)",
+            // Row-level security.
+            "SELECT 'row_security', c.relname, pg_catalog.format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY;', "
+            "c.relname) || CASE WHEN c.relforcerowsecurity THEN pg_catalog.format(E'\\nALTER TABLE %I FORCE ROW "
+            "LEVEL SECURITY;', c.relname) ELSE '' END, pg_catalog.format('ALTER TABLE %I DISABLE ROW LEVEL "
+            "SECURITY;', c.relname) || CASE WHEN c.relforcerowsecurity THEN pg_catalog.format(E'\\nALTER TABLE %I "
+            "NO FORCE ROW LEVEL SECURITY;', c.relname) ELSE '' END, 'a', NULL, false FROM pg_catalog.pg_class c "
+            "WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind IN "
+            "('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND NOT EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = "
+            "c.oid AND e.deptype = 'e')",
+            // Storage parameters of tables.
+            "SELECT 'storage_parameters', c.relname, pg_catalog.format('ALTER TABLE %I SET (%s);', c.relname, "
+            "pg_catalog.array_to_string(c.reloptions, ', ')), pg_catalog.format('ALTER TABLE %I RESET (%s);', "
+            "c.relname, (SELECT pg_catalog.string_agg(pg_catalog.split_part(o, '=', 1), ', ') FROM "
+            "pg_catalog.unnest(c.reloptions) o)), 'a', NULL, false FROM pg_catalog.pg_class c WHERE "
+            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' "
+            "AND c.reloptions IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
+            "'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')",
+            // Column options, statistics targets, storage and compression (not the server's internal pg_* options).
+            "SELECT 'column_options', c.relname || '.' || a.attname, pg_catalog.concat_ws(E'\\n', CASE WHEN "
+            "x.opts IS NOT NULL THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET (%s);', c.relname, "
+            "a.attname, x.opts) END, CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE %I ALTER "
+            "COLUMN %I SET STATISTICS %s;', c.relname, a.attname, a.attstattarget) END, CASE WHEN a.attstorage <> "
+            "t.typstorage THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STORAGE %s;', c.relname, "
+            "a.attname, CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' "
+            "ELSE 'EXTENDED' END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE %I "
+            "ALTER COLUMN %I SET COMPRESSION %s;', c.relname, a.attname, CASE a.attcompression WHEN 'p' THEN "
+            "'pglz' ELSE 'lz4' END) END), pg_catalog.concat_ws(E'\\n', CASE WHEN x.opts IS NOT NULL THEN "
+            "pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I RESET (%s);', c.relname, a.attname, x.names) END, "
+            "CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STATISTICS "
+            "-1;', c.relname, a.attname) END, CASE WHEN a.attstorage <> t.typstorage THEN "
+            "pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STORAGE %s;', c.relname, a.attname, CASE "
+            "t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' "
+            "END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I "
+            "SET COMPRESSION DEFAULT;', c.relname, a.attname) END), 'a', NULL, false FROM pg_catalog.pg_class c "
+            "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped JOIN "
+            "pg_catalog.pg_type t ON t.oid = a.atttypid, LATERAL (SELECT pg_catalog.string_agg(o, ', ') AS opts, "
+            "pg_catalog.string_agg(pg_catalog.split_part(o, '=', 1), ', ') AS names FROM "
+            "pg_catalog.unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_%') x WHERE c.relnamespace = (SELECT oid "
+            "FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT "
+            "1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND "
+            "e.objid = c.oid AND e.deptype = 'e') AND (x.opts IS NOT NULL OR a.attstattarget >= 0 OR a.attstorage "
+            "<> t.typstorage OR a.attcompression <> '')",
+            // Comments on the objects that tables, columns and enums do not hold (extensions' own are theirs).
+            "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
+            "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
+            "pg_catalog.format('%s %I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' "
+            "ELSE 'FUNCTION' END, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)) AS what, "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AS cls, p.oid, CASE p.prokind WHEN 'p' THEN 'procedure ' "
+            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || p.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS dep FROM pg_catalog.pg_proc p WHERE "
+            "p.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT "
+            "pg_catalog.format('%s %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname), "
+            "'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, CASE t.typtype WHEN 'd' THEN 'domain ' ELSE 'type "
+            "' END || t.typname FROM pg_catalog.pg_type t WHERE t.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype IN ('d', 'e', 'c', 'r') UNION ALL SELECT "
+            "pg_catalog.format('TRIGGER %I ON %I', g.tgname, c.relname), "
+            "'pg_catalog.pg_trigger'::pg_catalog.regclass, g.oid, 'trigger ' || c.relname || '.' || g.tgname FROM "
+            "pg_catalog.pg_trigger g JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT "
+            "pg_catalog.format('POLICY %I ON %I', p.polname, c.relname), "
+            "'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, 'policy ' || c.relname || '.' || p.polname FROM "
+            "pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT pg_catalog.format('%s "
+            "%I', CASE c.relkind WHEN 'i' THEN 'INDEX' WHEN 'I' THEN 'INDEX' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN "
+            "'MATERIALIZED VIEW' ELSE 'SEQUENCE' END, c.relname), 'pg_catalog.pg_class'::pg_catalog.regclass, "
+            "c.oid, CASE WHEN c.relkind IN ('i', 'I') THEN 'index ' ELSE 'view ' END || c.relname FROM "
+            "pg_catalog.pg_class c WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname "
+            "= $1) AND c.relkind IN ('i', 'I', 'v', 'm', 'S') UNION ALL SELECT pg_catalog.format('CONSTRAINT %I "
+            "ON %s%I', k.conname, CASE WHEN k.contypid <> 0 THEN 'DOMAIN ' ELSE '' END, coalesce(c.relname, "
+            "t.typname)), 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, CASE WHEN k.contypid <> 0 THEN "
+            "'domain ' || t.typname END FROM pg_catalog.pg_constraint k LEFT JOIN pg_catalog.pg_class c ON c.oid "
+            "= k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid WHERE k.connamespace = (SELECT oid "
+            "FROM pg_catalog.pg_namespace WHERE nspname = $1) AND k.conparentid = 0) w JOIN "
+            "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = 0 WHERE NOT "
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
+            "e.deptype = 'e')",
+        };
+        for (const char* sql : queries)
+            for (const auto& row : query(sql)) {
+                schema::Object o;
+                o.kind = text(row[0]);
+                o.name = text(row[1]);
+                o.create = text(row[2]);
+                o.drop = text(row[3]);
+                const std::string stage = text(row[4]);
+                o.stage = stage == "b"   ? schema::Stage::BeforeTables
+                          : stage == "v" ? schema::Stage::BeforeViews
+                                         : schema::Stage::AfterViews;
+                o.depends_on = items(row[5]);
+                o.replaceable = text(row[6]) == "t";
+                catalog_.objects.push_back(std::move(o));
+            }
     }
 
     void read_enums() {

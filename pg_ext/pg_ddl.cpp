@@ -63,14 +63,27 @@ std::string constraint_definition(const schema::Constraint& c) {
     return fmt::format("CONSTRAINT {} {}", q(c.name), c.definition_key);
 }
 
+bool is_partition(const Table& t) { return !t.parent.empty(); }
+
+// A partition takes its columns from its parent; the bound is part of the
+// table's definition key ("PARTITION OF parent FOR VALUES ...").
+std::string partition_bound(const Table& t) { return t.definition_key.substr(t.definition_key.find(' ', 13) + 1); }
+
 std::string create_table(const Operation& op) {
     const Table& t = *op.table;
     std::vector<std::string> items;
-    for (const auto& c : t.columns) items.push_back(column_definition(c));
+    if (!is_partition(t))
+        for (const auto& c : t.columns) items.push_back(column_definition(c));
     for (const auto& c : t.constraints)
         if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
             items.push_back(constraint_definition(c));
-    std::string out = fmt::format("CREATE TABLE {} (\n    {}\n);", q(t.name), join(items, ",\n    "));
+    std::string out;
+    if (is_partition(t))
+        out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
+                          items.empty() ? "" : " (\n    " + join(items, ",\n    ") + "\n)", partition_bound(t));
+    else
+        out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
+                          t.definition_key.empty() ? "" : " " + t.definition_key);
     if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
     for (const auto& c : t.columns)
         if (c.comment) out += "\n" + column_comment(t, c);
@@ -134,7 +147,9 @@ std::string alter_column(const Operation& op) {
         out.push_back(alter + "SET DEFAULT nextval(" + pg_literal(q(to.sequence)) + "::regclass)");
     }
     if (default_changes && is_identity(to))
-        out.push_back(alter + (is_identity(from) ? "SET " + identity_kind(to) : "ADD " + *to.default_value));
+        out.push_back(alter + (!is_identity(from) ? "ADD " + *to.default_value
+                               : "SET " + identity_kind(to) +
+                                     (from.identity_settings == to.identity_settings ? "" : " " + to.identity_settings)));
     std::string sql;
     for (const auto& statement : out) sql += statement + ";\n";
     if (changes & schema::kComment) sql += column_comment(t, to) + "\n";
@@ -179,8 +194,26 @@ std::string render_pg_operation(const Operation& op) {
         case OpKind::CreateIndex: return op.index->definition + ";";
         case OpKind::DropIndex: return fmt::format("DROP INDEX {};", q(op.index->name));
         case OpKind::CreateView:
+            if (op.view->materialized)
+                return fmt::format("CREATE MATERIALIZED VIEW {} {};", q(op.view->name), op.view->definition);
             return fmt::format("CREATE OR REPLACE VIEW {} {};", q(op.view->name), op.view->definition);
-        case OpKind::DropView: return fmt::format("DROP VIEW {};", q(op.view->name));
+        case OpKind::DropView:
+            return fmt::format("DROP {}VIEW {};", op.view->materialized ? "MATERIALIZED " : "", q(op.view->name));
+        case OpKind::ChangeTableDefinition: {
+            // Only a partition's bound or parent can change in place.
+            const Table& from = *op.old_table;
+            const Table& to = *op.table;
+            if (!is_partition(from) || !is_partition(to))
+                throw Error(ErrorKind::Usage,
+                            fmt::format("table {}: PostgreSQL cannot change '{}' into '{}' in place; drop the table "
+                                        "in one revision and create it in the next",
+                                        to.name, from.definition_key, to.definition_key));
+            return fmt::format("ALTER TABLE {} DETACH PARTITION {};\nALTER TABLE {} ATTACH PARTITION {} {};",
+                               q(from.parent), q(from.name), q(to.parent), q(to.name), partition_bound(to));
+        }
+        case OpKind::CreateObject:
+        case OpKind::ReplaceObject: return op.object->create;
+        case OpKind::DropObject: return op.object->drop;
         case OpKind::CreateEnum:
             return fmt::format("CREATE TYPE {} AS ENUM ({});", q(op.enum_type->name), values(op.enum_type->values));
         case OpKind::DropEnum:

@@ -1,7 +1,7 @@
 #pragma once
 // The schema diff's engine on PostgreSQL: the current schema's catalog, the
-// target schema loaded into a scratch schema inside a subtransaction that is
-// rolled back, PostgreSQL's dialect.
+// target schema run in a scratch database (pg_scratch.hpp) inside a
+// subtransaction that is rolled back, PostgreSQL's dialect.
 #include "database.hpp"
 #include "schema_engine.hpp"
 
@@ -14,10 +14,9 @@ public:
     // The current schema (the first of search_path that exists), as
     // Alembic compares by default.
     schema::Catalog read_live() override;
-    // The files run in a new schema placed first on search_path, so that
-    // their unqualified names create objects there and read back unqualified,
-    // as the live schema's do; the rest of search_path stays behind it for
-    // types and functions the files use. Nothing of it outlives the call.
+    // The files run as written where the live schemas are out of the way;
+    // the compared schema is read back under its own name, so that both
+    // catalogs read in the same words. Nothing of it outlives the call.
     schema::Catalog read_target(const std::vector<schema::SchemaFile>& files) override;
     // ALTER TABLE makes every change in place.
     bool alters_in_place(const schema::Table&, const schema::Table&,
@@ -27,6 +26,8 @@ public:
     std::string render(const schema::Operation& op) const override;
 
 private:
+    std::string compared_schema();
+
     Database& db_;
 };
 

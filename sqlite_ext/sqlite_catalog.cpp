@@ -52,6 +52,61 @@ std::string take_checks(const Tokens& tokens, std::size_t begin, std::size_t end
     return normalized(rest, 0, rest.size());
 }
 
+// The tokens [begin, end) of a column definition without its PRIMARY KEY,
+// UNIQUE and REFERENCES clauses (and their CONSTRAINT names): the pragmas
+// report those as constraints, whether written inline or table-level, so
+// both forms compare the same. AUTOINCREMENT, which only the column can
+// say, stays.
+Tokens without_key_clauses(const Tokens& tokens, std::size_t begin, std::size_t end) {
+    auto word = [&](std::size_t i, const char* w) { return i < end && sql::is_keyword(tokens[i], w); };
+    auto key_clause = [&](std::size_t i) { return word(i, "primary") || word(i, "unique") || word(i, "references"); };
+    auto skip_on_conflict = [&](std::size_t i) { return word(i, "on") && word(i + 1, "conflict") ? i + 3 : i; };
+    Tokens out;
+    for (std::size_t i = begin; i < end;) {
+        if (tokens[i].text == "(") {
+            std::size_t close = std::min(sql::closing_paren(tokens, i), end - 1);
+            out.insert(out.end(), tokens.begin() + i, tokens.begin() + close + 1);
+            i = close + 1;
+            continue;
+        }
+        if (word(i, "constraint") && key_clause(i + 2)) i += 2;
+        if (word(i, "primary") && word(i + 1, "key")) {
+            i += 2;
+            if (word(i, "asc") || word(i, "desc")) ++i;
+            i = skip_on_conflict(i);
+        } else if (word(i, "unique")) {
+            i = skip_on_conflict(i + 1);
+        } else if (word(i, "references")) {
+            i += 2;
+            if (i < end && tokens[i].text == "(") i = sql::closing_paren(tokens, i) + 1;
+            for (bool more = true; more && i < end;) {
+                if (word(i, "on") && (word(i + 1, "delete") || word(i + 1, "update")))
+                    i += word(i + 2, "set") || word(i + 2, "no") ? 4 : 3;
+                else if (word(i, "match"))
+                    i += 2;
+                else if (word(i, "not") && word(i + 1, "deferrable"))
+                    i += 2;
+                else if (word(i, "deferrable"))
+                    i += 1;
+                else if (word(i, "initially"))
+                    i += 2;
+                else
+                    more = false;
+            }
+        } else {
+            out.push_back(tokens[i++]);
+        }
+    }
+    return out;
+}
+
+// Whether a table-level clause is a PRIMARY KEY, UNIQUE or FOREIGN KEY one.
+bool is_key_clause(const Tokens& tokens, std::size_t begin, std::size_t end) {
+    std::size_t i = begin + 1 < end && sql::is_keyword(tokens[begin], "constraint") ? begin + 2 : begin;
+    return i < end && (sql::is_keyword(tokens[i], "primary") || sql::is_keyword(tokens[i], "unique") ||
+                       sql::is_keyword(tokens[i], "foreign"));
+}
+
 bool starts_table_constraint(const sql::Token& t) {
     for (const char* word : {"constraint", "primary", "unique", "check", "foreign"})
         if (sql::is_keyword(t, word)) return true;
@@ -123,13 +178,15 @@ void read_definition(Table& table) {
             column = columns.find(lower(sql::name_of(first)));
         if (column == columns.end()) {
             name_constraints(tokens, item.begin, item.end, "", table);
+            if (is_key_clause(tokens, item.begin, item.end)) continue;
             std::string clause = take_checks(tokens, item.begin, item.end, "", table);
             if (!clause.empty()) clauses.push_back(std::move(clause));
             continue;
         }
         column->second->definition = std::string(sql::source(table.definition, tokens, item.begin, item.end));
         name_constraints(tokens, item.begin, item.end, column->second->name, table);
-        column->second->definition_key = take_checks(tokens, item.begin, item.end, column->second->name, table);
+        Tokens rest = without_key_clauses(tokens, item.begin, item.end);
+        column->second->definition_key = take_checks(rest, 0, rest.size(), column->second->name, table);
     }
     std::sort(clauses.begin(), clauses.end());
     table.definition_key = join(clauses, ", ");
@@ -221,7 +278,7 @@ private:
             std::string type = text(row[0]), name = text(row[1]), table = text(row[2]), definition = text(row[3]);
             if (type == "table" && !shadow.count(lower(name))) {
                 tables_.emplace(lower(name), catalog_.tables.size());
-                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, ""});
+                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
                 relations_.insert(lower(name));
             } else if (type == "index" && !shadow.count(lower(table))) {
                 schema::Index index;

@@ -78,6 +78,12 @@ std::string statement(const std::string& definition) {
     return std::string(sql::source(definition, tokens, 0, tokens.size())) + ";";
 }
 
+bool has_autoincrement(const Table& table) {
+    for (const auto& token : sql::tokenize(table.definition))
+        if (sql::is_keyword(token, "autoincrement")) return true;
+    return false;
+}
+
 std::string rebuild(const Table& from, const Table& to) {
     const std::string temp = "_migrate_new_" + to.name;
     auto tokens = sql::tokenize(to.definition);
@@ -103,6 +109,14 @@ std::string rebuild(const Table& from, const Table& to) {
     if (!into.empty())
         out += fmt::format("INSERT INTO {} ({}) SELECT {} FROM {};\n", q(temp), join(into, ", "), join(select, ", "),
                            q(from.name));
+    // The AUTOINCREMENT counter goes on from where it was, not from the
+    // largest key copied: ids of deleted rows are not handed out again.
+    if (has_autoincrement(from) && has_autoincrement(to))
+        out += fmt::format(
+            "UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sqlite_sequence WHERE name IN ({0}, {1})) "
+            "WHERE name = {1};\nINSERT INTO sqlite_sequence (name, seq) SELECT {1}, seq FROM sqlite_sequence WHERE "
+            "name = {0} AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = {1});\n",
+            quote_literal(from.name), quote_literal(temp));
     out += fmt::format("DROP TABLE {};\nALTER TABLE {} RENAME TO {};", q(from.name), q(temp), q(to.name));
     return out;
 }

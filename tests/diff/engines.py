@@ -37,6 +37,11 @@ class Session:
         """Runs SQL text of several statements, outside any transaction."""
         raise NotImplementedError
 
+    def load(self, sql):
+        """Runs a schema file as a client would, in a session of its own:
+        the settings it makes (pg_dump's search_path) stay there."""
+        self.run_script(sql)
+
     def call(self, function, *args):
         """SELECT function(args...); raises MigrateError on failure."""
         raise NotImplementedError
@@ -225,6 +230,14 @@ class PostgreSQLSession(Session):
         if sql.strip():
             self._rows(sql)
 
+    def load(self, sql):
+        conn = pg_cluster.connect(self.dbname)
+        try:
+            with conn.cursor() as cur:
+                cur.execute(sql)
+        finally:
+            conn.close()
+
     def call(self, function, *args):
         placeholders = ", ".join("%s" for _ in args)
         try:
@@ -293,7 +306,31 @@ class PostgreSQLSession(Session):
         ORDER BY 1, 2, 3, 4"""
 
     def fingerprint(self):
-        return {(r[0], r[1], r[2]): r[3] for r in self._rows(self.FINGERPRINT)}
+        out = {(r[0], r[1], r[2]): r[3] for r in self._rows(self.FINGERPRINT)}
+        out.update({("dump", statement, ""): "" for statement in self.schema_dump()})
+        return out
+
+    def schema_dump(self):
+        """pg_dump --schema-only's statements of everything but migrate's own
+        (settings, its extension, the version table), sorted, with the column
+        lines of each CREATE TABLE sorted: an added column comes last."""
+        import subprocess
+
+        s = self.engine.settings
+        dump = subprocess.run(["pg_dump", "--schema-only", "--no-owner", "--no-privileges", "-h", s["host"],
+                               "-p", s["port"], "-U", s["user"], "-T", "alembic_version", "-T", "alembic_version_log",
+                               self.dbname], check=True, capture_output=True, text=True).stdout
+        statements = []
+        for text in dump.split(";\n"):
+            lines = [line for line in text.splitlines()
+                     if line.strip() and not line.startswith("--") and not line.startswith("\\")]
+            if not lines or lines[0].startswith(("SET ", "SELECT pg_catalog.set_config")) or "EXTENSION migrate" in \
+                    lines[0] or "EXTENSION IF NOT EXISTS migrate " in lines[0]:
+                continue
+            if lines[0].startswith("CREATE TABLE") and lines[0].endswith("(") and len(lines) > 2:
+                lines = [lines[0]] + sorted(line.strip().rstrip(",") for line in lines[1:-1]) + [lines[-1]]
+            statements.append("\n".join(lines))
+        return sorted(statements)
 
     def url(self):
         s = self.engine.settings

@@ -207,6 +207,22 @@ class SQLiteDiffFunctionsTest(Fixture):
         self.assertEqual(self.db.rows("account", ["id"]), [])
 
 
+    def test_a_rebuild_keeps_the_autoincrement_counter(self):
+        self.db.run_script("CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);"
+                           "INSERT INTO event (kind) VALUES ('a'), ('b'), ('c'); DELETE FROM event WHERE id = 3;")
+        # A new CHECK cannot be added in place: the table is rebuilt.
+        self.write("schema/event.sql", "CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                                       "kind TEXT CHECK (kind <> ''));\n")
+        self.assertIn("rebuild table event", self.db.call("migrate_diff"))
+        self.db.call("migrate_revision", "check", True)
+        self.db.call("migrate_upgrade", "head")
+        self.db.run_script("INSERT INTO event (kind) VALUES ('d')")
+        self.assertEqual(self.db.rows("event", ["id"]), [("1.0",), ("2.0",), ("4.0",)])
+        self.db.call("migrate_downgrade", "base")
+        self.db.run_script("INSERT INTO event (kind) VALUES ('e')")
+        self.assertEqual(self.db.rows("event", ["id"])[-1], ("5.0",))
+
+
 @unittest.skipUnless(ENGINE.name == "postgresql", "PostgreSQL's schemas and transactions")
 class PostgreSQLDiffFunctionsTest(Fixture):
     def test_only_the_current_schema_is_compared(self):
@@ -221,12 +237,113 @@ class PostgreSQLDiffFunctionsTest(Fixture):
         self.write("schema/account.sql", ACCOUNT)
         self.assertNotIn("migrate_versions", self.db.call("migrate_diff"))
 
-    def test_the_target_schema_may_use_what_the_search_path_offers(self):
-        # A type of another schema on search_path, as an extension's would be.
+    def test_the_target_meets_an_empty_database(self):
+        # Live schemas (and what is in them) are out of the target's sight:
+        # it runs as in a fresh database, so it creates what it uses.
         self.db.run_script("CREATE SCHEMA types; CREATE DOMAIN types.email AS text CHECK (VALUE LIKE '%@%');"
                            "SET search_path = public, types;" + ACCOUNT)
         self.write("schema/account.sql", ACCOUNT_EMAIL.replace("email TEXT", "email email"))
-        self.assertIn("ADD COLUMN email email;", self.db.call("migrate_diff"))
+        with self.assertRaisesRegex(engines.MigrateError, 'account.sql: type "email" does not exist'):
+            self.db.call("migrate_diff")
+        self.write("schema/account.sql", "CREATE SCHEMA types; CREATE DOMAIN types.email AS text "
+                   "CHECK (VALUE LIKE '%@%');\n" + ACCOUNT_EMAIL.replace("email TEXT", "email types.email"))
+        self.assertIn("ADD COLUMN email types.email;", self.db.call("migrate_diff"))
+
+    # ---- the target runs as written, and reaches no live object ----------
+
+    def assert_no_changes(self):
+        self.assertEqual(self.db.call("migrate_diff"), "")
+        self.assertEqual(self.db.call("migrate_check"), NO_CHANGES)
+
+    def pg_dump(self):
+        """pg_dump --schema-only of the test database, as pg_dump writes it."""
+        import subprocess
+        s = self.db.engine.settings
+        return subprocess.run(["pg_dump", "--schema-only", "-h", s["host"], "-p", s["port"], "-U", s["user"],
+                               self.db.dbname], check=True, capture_output=True, text=True).stdout
+
+    def test_pg_dump_output_is_taken_as_it_is(self):
+        self.db.run_script(ACCOUNT + "CREATE INDEX account_name ON account (name);"
+                           "CREATE TABLE post (id serial PRIMARY KEY, account integer REFERENCES account);")
+        dump = self.pg_dump()
+        self.assertIn("public.account", dump)
+        self.assertIn("SELECT pg_catalog.set_config('search_path', '', false);", dump)
+        self.write("schema/dump.sql", dump)
+        self.assert_no_changes()
+        # Applied to an empty database, it builds the same schema.
+        self.db.run_script("DROP TABLE post, account")
+        self.db.call("migrate_revision", "from dump", True)
+        self.db.call("migrate_upgrade", "head")
+        self.assert_no_changes()
+
+    def test_psql_meta_commands_are_skipped(self):
+        self.write("schema/account.sql", "\\restrict AbC123\n" + ACCOUNT + "\\unrestrict AbC123\n"
+                   "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$SELECT '\\restrict not a command'$$;\n")
+        self.assertIn("CREATE TABLE account", self.db.call("migrate_diff"))
+
+    def test_drop_if_exists_does_not_reach_the_live_table(self):
+        self.db.run_script(ACCOUNT)
+        self.write("schema/account.sql", "DROP TABLE IF EXISTS account;\n" + ACCOUNT_EMAIL)
+        self.assertEqual(self.db.call("migrate_diff"), "ALTER TABLE account ADD COLUMN email text;")
+
+    def test_a_schema_the_target_creates_may_exist_live(self):
+        self.db.run_script(ACCOUNT + "CREATE SCHEMA aux; CREATE TABLE aux.audit (id integer);")
+        self.write("schema/account.sql", ACCOUNT + "CREATE SCHEMA aux; CREATE TABLE aux.audit (id integer);\n")
+        self.assert_no_changes()
+
+    def test_qualified_objects_that_exist_live(self):
+        self.db.run_script("CREATE TYPE mood AS ENUM ('a'); CREATE TABLE person (id integer, m mood);")
+        self.write("schema/person.sql", "CREATE TYPE public.mood AS ENUM ('a');\n"
+                                        "CREATE TABLE public.person (id integer, m public.mood);\n")
+        self.assert_no_changes()
+
+    def test_an_extension_the_target_creates(self):
+        gist = "CREATE TABLE r (id integer);\nCREATE INDEX r_id ON r USING gist (id);\n"
+        self.write("schema/r.sql", "CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;\n" + gist)
+        upgrade = self.db.call("migrate_diff")
+        self.assertIn("CREATE EXTENSION btree_gist;", upgrade)
+        self.assertLess(upgrade.index("CREATE EXTENSION"), upgrade.index("USING gist"))
+        self.db.call("migrate_revision", "gist", True)
+        self.db.call("migrate_upgrade", "head")
+        self.assert_no_changes()
+        # Live has it now: the target's plain CREATE EXTENSION still runs.
+        self.write("schema/r.sql", "CREATE EXTENSION btree_gist;\n" + gist)
+        self.assert_no_changes()
+        self.db.call("migrate_downgrade", "base")
+        self.assertEqual(self.db._rows("SELECT count(*) FROM pg_extension WHERE extname = 'btree_gist'"), [(0,)])
+
+    def test_create_index_concurrently_runs_as_create_index(self):
+        self.db.run_script(ACCOUNT)
+        self.write("schema/account.sql", ACCOUNT + "CREATE INDEX CONCURRENTLY account_name ON account (name);\n")
+        self.assertEqual(self.db.call("migrate_diff"), "CREATE INDEX account_name ON account USING btree (name);")
+
+    def test_the_scratch_locks_no_live_object(self):
+        # While the target runs, another session reads, writes and alters
+        # the live table, and creates in the live schema, without waiting.
+        import threading
+        self.db.run_script(ACCOUNT)
+        self.write("schema/account.sql", ACCOUNT + "SELECT pg_sleep(2);\n")
+        other = engines.PostgreSQLSession(self.db.engine, self.db.dbname)
+        self.addCleanup(other.conn.close)
+        pid = self.db._rows("SELECT pg_backend_pid()")[0][0]
+        result = {}
+        diff = threading.Thread(target=lambda: result.update(diff=self.db.call("migrate_diff")))
+        diff.start()
+        try:
+            while not other._rows("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND wait_event = 'PgSleep'",
+                                  (pid,)):
+                pass
+            locks = other._rows("SELECT l.locktype, coalesce(c.relname, ''), l.mode FROM pg_locks l "
+                                "LEFT JOIN pg_class c ON c.oid = l.relation WHERE l.pid = %s AND l.granted "
+                                "AND l.locktype = 'relation' AND c.relnamespace <> 'pg_catalog'::regnamespace",
+                                (pid,))
+            other.run_script("BEGIN; SET LOCAL lock_timeout = '500ms'; INSERT INTO account VALUES (1, 'ann');"
+                             "ALTER TABLE account ADD COLUMN extra integer; CREATE TABLE public.extra (id integer);"
+                             "ROLLBACK")
+        finally:
+            diff.join()
+        self.assertEqual(locks, [])
+        self.assertEqual(result["diff"], "")
 
     def test_concurrent_diffs_do_not_wait_for_each_other(self):
         self.write("schema/account.sql", ACCOUNT)

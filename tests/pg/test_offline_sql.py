@@ -275,3 +275,9 @@ class DialectsTest(TwinDatabases):
         self.addCleanup(conn.close)
         self.assertEqual([r[0] for r in conn.execute("SELECT message FROM alembic_version_log ORDER BY id")],
                          ["create t_a1", "back\\slash", "back\\slash", "create t_a1"])
+
+
+if __name__ == "__main__":
+    import unittest
+
+    unittest.main()

@@ -289,3 +289,81 @@ class SqliteBundleTest(BundleTest):
         text = ".mode list\n" + self.write_bundle(root) + "SELECT migrate_current();\n"
         done = self.deploy(text)
         self.assertEqual(done.stdout.splitlines()[-1], "a")
+
+
+def outside_transaction(id, revises, upgrade, downgrade):
+    """A native revision whose sections run outside a transaction."""
+    r = rev(id, revises, message="outside a transaction")
+    r.sql_text = lambda: (
+        "-- outside a transaction\n--\n-- Revision ID: %s\n-- Revises: %s\n\n"
+        "-- migrate:upgrade transaction:false\n%s\n\n"
+        "-- migrate:downgrade transaction:false\n%s\n" % (id, revises or "", upgrade, downgrade))
+    return r
+
+
+class OutsideTransactionTest(BundleTest):
+    def setUp(self):
+        super().setUp()
+        # The directive's parser (transaction:false) may not be in this build
+        # yet: offline SQL marks a step outside a transaction once it is.
+        probe = self.project(rev("a"), outside_transaction("b", "a", "SELECT 1;", "SELECT 1;"), name="probe",
+                             use=False)
+        self.db.use_script_location(probe)
+        try:
+            parsed = "(outside a transaction)" in self.db.call("migrate_upgrade_sql", "base:b", "postgresql")
+        finally:
+            self.db.config("script_location", None)
+        if not parsed:
+            self.skipTest("the transaction:false directive is not parsed by this build")
+
+    def index_step(self):
+        if self.pg:
+            return outside_transaction("b", "a", "CREATE INDEX CONCURRENTLY ix_a ON t_a (id);",
+                                       "DROP INDEX CONCURRENTLY ix_a;")
+        return outside_transaction("b", "a", "VACUUM;", "VACUUM;")
+
+    def test_an_in_database_call_stops_before_anything_changes(self):
+        revisions = [rev("a"), self.index_step(), rev("c", "b")]
+        self.project(*revisions)
+        error = self.assertFailsCleanly("migrate_upgrade", "heads",
+                                        contains=["revision b", "transaction:false", "migrate_bundle", "migrate"])
+        self.assertIn(revisions[1].filename, error.message)
+        self.assertIsNone(self.db.version_rows())
+
+    def test_a_sqlite_bundle_refuses_it_when_written(self):
+        root = self.private_project(rev("a"), self.index_step(), rev("c", "b"))
+        with self.assertRaises(sqlite3.Error) as caught:
+            self.write_bundle(root, "heads", "sqlite")
+        self.assertIn("revision b", str(caught.exception))
+        self.assertIn("transaction:false", str(caught.exception))
+        # Below the step, the bundle is written.
+        self.assertIn("migrate_upgrade('a')", self.write_bundle(root, "a", "sqlite"))
+
+    def test_a_postgresql_bundle_runs_it_on_its_own_and_records_it(self):
+        self.require_engine("postgresql", "CREATE INDEX CONCURRENTLY")
+        root = self.private_project(rev("a"), self.index_step(), rev("c", "b"))
+        bundle = self.write_bundle(root)
+        self.deploy(bundle)
+        self.assertEqual(self.db.version_rows(), ["c"])
+        self.assertTrue(self.db.scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_a'::regclass"))
+        self.assertEqual([(row[0], row[1]) for row in self.log_summary()],
+                         [("upgrade", "a"), ("upgrade", "b"), ("upgrade", "c")])
+        before = (self.db.snapshot(), self.log_summary(), self.stored())
+        self.deploy(bundle)
+        self.assertEqual((self.db.snapshot(), self.log_summary(), self.stored()), before)
+
+    def test_a_rerun_after_a_failure_resumes_without_running_a_step_twice(self):
+        self.require_engine("postgresql", "CREATE INDEX CONCURRENTLY")
+        broken = outside_transaction("b", "a", "CREATE INDEX CONCURRENTLY ix_a ON t_missing (id);",
+                                     "DROP INDEX CONCURRENTLY ix_a;")
+        root = self.private_project(rev("a"), broken, rev("c", "b"))
+        done = self.run_bundle(self.write_bundle(root))
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("t_missing", done.stderr)
+        self.assertEqual(self.db.version_rows(), ["a"])  # committed before the step outside a transaction
+        write_project(root, [self.index_step()])
+        os.chmod(root, 0o700)
+        self.deploy(self.write_bundle(root))
+        self.assertEqual(self.db.version_rows(), ["c"])
+        self.assertEqual([row[1] for row in self.log_summary()], ["a", "b", "c"])
+        self.assertTrue(self.db.scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_a'::regclass"))

@@ -1,0 +1,206 @@
+#include "pg_scratch.hpp"
+
+#include <cstring>
+#include <vector>
+
+#include "pg_guard.hpp"
+
+#include "pg_headers.hpp"
+extern "C" {
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/indexing.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_extension.h"
+#include "catalog/pg_namespace.h"
+#include "catalog/pg_opclass.h"
+#include "nodes/parsenodes.h"
+#include "parser/scanner.h"
+#include "tcop/utility.h"
+#include "utils/lsyscache.h"
+}
+
+namespace migrate::pg {
+namespace {
+
+ProcessUtility_hook_type previous_utility_hook = nullptr;
+// While a target file runs: the schemas the scratch created empty, which the
+// target's own CREATE SCHEMA finds there already.
+bool loading = false;
+NameData created[2];
+int created_count = 0;
+
+bool precreated(const char* name) {
+    for (int i = 0; i < created_count; ++i)
+        if (std::strcmp(NameStr(created[i]), name) == 0) return true;
+    return false;
+}
+
+// A statement that cannot run inside a transaction block runs in its
+// transactional form: the catalog it leaves is the same.
+void scratch_utility(PlannedStmt* pstmt, const char* query, bool read_only_tree, ProcessUtilityContext context,
+                     ParamListInfo params, QueryEnvironment* env, DestReceiver* dest, QueryCompletion* qc) {
+    if (loading) {
+        Node* stmt = pstmt->utilityStmt;
+        bool concurrent = (IsA(stmt, IndexStmt) && castNode(IndexStmt, stmt)->concurrent) ||
+                          (IsA(stmt, DropStmt) && castNode(DropStmt, stmt)->concurrent);
+        bool schema = IsA(stmt, CreateSchemaStmt) && castNode(CreateSchemaStmt, stmt)->schemaname &&
+                      castNode(CreateSchemaStmt, stmt)->schemaElts == NIL &&
+                      precreated(castNode(CreateSchemaStmt, stmt)->schemaname);
+        if (concurrent || schema) {
+            pstmt = static_cast<PlannedStmt*>(copyObjectImpl(pstmt));
+            read_only_tree = false;
+            stmt = pstmt->utilityStmt;
+            if (IsA(stmt, IndexStmt)) castNode(IndexStmt, stmt)->concurrent = false;
+            if (IsA(stmt, DropStmt)) castNode(DropStmt, stmt)->concurrent = false;
+            if (schema) castNode(CreateSchemaStmt, stmt)->if_not_exists = true;
+        }
+    }
+    if (previous_utility_hook)
+        previous_utility_hook(pstmt, query, read_only_tree, context, params, env, dest, qc);
+    else
+        standard_ProcessUtility(pstmt, query, read_only_tree, context, params, env, dest, qc);
+}
+
+bool is_user_schema(const char* name) {
+    return std::strncmp(name, "pg_", 3) != 0 && std::strcmp(name, "information_schema") != 0;
+}
+
+// Renames the rows of pg_namespace (user schemas) or pg_extension (but those
+// installed in pg_catalog, as plpgsql is in a fresh database) to
+// migrate_live_<oid>, a name no target uses.
+void rename_aside(Oid catalog) {
+    Relation rel = table_open(catalog, RowExclusiveLock);
+    SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+    List* rows = NIL;
+    HeapTuple tuple;
+    while ((tuple = systable_getnext(scan)) != NULL) {
+        bool aside = catalog == NamespaceRelationId
+                         ? is_user_schema(NameStr(((Form_pg_namespace)GETSTRUCT(tuple))->nspname))
+                         : ((Form_pg_extension)GETSTRUCT(tuple))->extnamespace != PG_CATALOG_NAMESPACE;
+        if (aside) rows = lappend(rows, heap_copytuple(tuple));
+    }
+    systable_endscan(scan);
+    ListCell* cell;
+    foreach (cell, rows) {
+        HeapTuple row = static_cast<HeapTuple>(lfirst(cell));
+        Oid oid;
+        NameData* name;
+        if (catalog == NamespaceRelationId) {
+            oid = ((Form_pg_namespace)GETSTRUCT(row))->oid;
+            name = &((Form_pg_namespace)GETSTRUCT(row))->nspname;
+        } else {
+            oid = ((Form_pg_extension)GETSTRUCT(row))->oid;
+            name = &((Form_pg_extension)GETSTRUCT(row))->extname;
+        }
+        char aside[NAMEDATALEN];
+        snprintf(aside, sizeof aside, "migrate_live_%u", oid);
+        namestrcpy(name, aside);
+        CatalogTupleUpdate(rel, &row->t_self, row);
+    }
+    table_close(rel, RowExclusiveLock);
+}
+
+// Default operator classes are found by access method and type, whatever
+// their schema: those of the schemas moved aside stop being defaults, so that
+// an extension the target creates again (btree_gist) can make its own.
+void undefault_operator_classes() {
+    Relation rel = table_open(OperatorClassRelationId, RowExclusiveLock);
+    SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+    List* rows = NIL;
+    HeapTuple tuple;
+    while ((tuple = systable_getnext(scan)) != NULL) {
+        Form_pg_opclass opclass = (Form_pg_opclass)GETSTRUCT(tuple);
+        if (!opclass->opcdefault) continue;
+        char* schema = get_namespace_name(opclass->opcnamespace);
+        if (schema && is_user_schema(schema)) rows = lappend(rows, heap_copytuple(tuple));
+    }
+    systable_endscan(scan);
+    ListCell* cell;
+    foreach (cell, rows) {
+        HeapTuple row = static_cast<HeapTuple>(lfirst(cell));
+        ((Form_pg_opclass)GETSTRUCT(row))->opcdefault = false;
+        CatalogTupleUpdate(rel, &row->t_self, row);
+    }
+    table_close(rel, RowExclusiveLock);
+}
+
+void create_schema(const char* name) {
+    NamespaceCreate(name, GetUserId(), false);
+    namestrcpy(&created[created_count++], name);
+}
+
+}  // namespace
+
+Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
+    sub_.begin();
+    try {
+        const char* name = schema.c_str();
+        pg_call([&] {
+            created_count = 0;
+            undefault_operator_classes();
+            rename_aside(NamespaceRelationId);
+            rename_aside(ExtensionRelationId);
+            CommandCounterIncrement();
+            create_schema("public");
+            if (std::strcmp(name, "public") != 0) create_schema(name);
+            CommandCounterIncrement();
+        });
+    } catch (...) {
+        sub_.rollback();
+        throw;
+    }
+}
+
+Scratch::~Scratch() {
+    loading = false;
+    sub_.rollback();
+}
+
+void Scratch::run(const std::string& sql) {
+    struct Loading {  // off again whatever happens
+        Loading() { loading = true; }
+        ~Loading() { loading = false; }
+    } on;
+    db_.execute_user_sql(without_meta_commands(sql));
+}
+
+std::string without_meta_commands(const std::string& sql) {
+    const char* text = sql.c_str();
+    List* backslashes = NIL;
+    try {
+        pg_call([&] {
+            core_yy_extra_type extra;
+            core_yyscan_t scanner = scanner_init(text, &extra, &ScanKeywords, ScanKeywordTokens);
+            core_YYSTYPE value;
+            YYLTYPE location;
+            int token;
+            while ((token = core_yylex(&value, &location, scanner)) != 0)
+                if (token == '\\') backslashes = lappend_int(backslashes, location);
+            scanner_finish(scanner);
+        });
+    } catch (const Error&) {
+        // Text the scanner rejects: lines starting with a backslash, as
+        // pg_dump writes its meta-commands; the server reports the rest.
+        std::string out = sql;
+        for (std::size_t line = 0; line < out.size(); line = out.find('\n', line) + 1) {
+            if (out[line] == '\\')
+                for (std::size_t i = line; i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+            if (out.find('\n', line) == std::string::npos) break;
+        }
+        return out;
+    }
+    std::string out = sql;
+    ListCell* cell;
+    foreach (cell, backslashes)
+        for (auto i = static_cast<std::size_t>(lfirst_int(cell)); i < out.size() && out[i] != '\n'; ++i) out[i] = ' ';
+    return out;
+}
+
+void install_scratch_hook() {
+    previous_utility_hook = ProcessUtility_hook;
+    ProcessUtility_hook = scratch_utility;
+}
+
+}  // namespace migrate::pg

@@ -1,0 +1,1 @@
+CREATE TABLE film (id integer, release_year integer);

@@ -1,0 +1,1 @@
+CREATE TABLE item (id integer GENERATED ALWAYS AS IDENTITY (START WITH 1), name text);

@@ -1,0 +1,1 @@
+CREATE TABLE event (id integer, kind text, payload text);

@@ -1,0 +1,1 @@
+CREATE TABLE sale (id integer, region text, amount numeric);

@@ -1,0 +1,1 @@
+CREATE TABLE booking (id integer, room integer);
