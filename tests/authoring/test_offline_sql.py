@@ -353,6 +353,23 @@ class OfflineScript(OfflineTestCase):
                     m.call("migrate_upgrade_sql", "base:heads", bad)
         self.assertEqual(database_state(self.path("app.db")), (None, {}))
 
+    def test_a_step_outside_a_transaction_is_refused(self):
+        # The sqlite3 shell cannot run it outside the script's transaction.
+        root = self.project([Rev("dd01"), Rev("dd03", "dd02")])
+        write_file(os.path.join(root, "versions", "dd02_vacuum.sql"),
+                   "-- vacuum\n-- Revision ID: dd02\n-- Revises: dd01\n\n-- migrate:upgrade transaction:false\n"
+                   "VACUUM;\n\n-- migrate:downgrade\n")
+        database = self.path("app.db")
+        m = self.migrate(database, root)
+        for dialect in ("sqlite", None):
+            with self.assertRaises(MigrateError) as caught:
+                m.call("migrate_upgrade_sql", "base:heads", *([dialect] if dialect else []))
+            for part in ("revision dd02", os.path.join(root, "versions", "dd02_vacuum.sql"), "transaction:false"):
+                self.assertIn(part, str(caught.exception))
+        self.assertIn("\\if :migrate_run_step", m.call("migrate_upgrade_sql", "base:heads", "postgresql"))
+        self.run_text(database, m.call("migrate_upgrade_sql", "base:dd01"))
+        self.assertEqual(database_state(database)[0], ["dd01"])
+
     def test_nothing_to_do(self):
         database = self.path("app.db")
         m = self.bring_to(database, self.project(linear()), "heads")

@@ -277,6 +277,83 @@ class DialectsTest(TwinDatabases):
                          ["create t_a1", "back\\slash", "back\\slash", "create t_a1"])
 
 
+def outside_revision(folder, rev, down, upgrade, downgrade="", transactional=True):
+    """A revision file whose upgrade section may be marked transaction:false."""
+    marker = "-- migrate:upgrade" + ("" if transactional else " transaction:false")
+    write_file(os.path.join(folder, "%s_step.sql" % rev),
+               "-- step %s\n--\n-- Revision ID: %s\n-- Revises: %s\n\n%s\n%s\n\n-- migrate:downgrade\n%s\n"
+               % (rev, rev, ", ".join(down), marker, upgrade, downgrade))
+
+
+class OutsideTransactionTest(TwinDatabases):
+    """Steps marked transaction:false in offline scripts: run by psql outside
+    any transaction, recorded in a transaction of their own, resumed after a
+    failure without running any step twice."""
+
+    def setUp(self):
+        super().setUp()
+        outside_revision(self.versions_dir, "a1", [],
+                         "CREATE TABLE account (id int, email text);\nCREATE TABLE runs (step text);\n"
+                         "INSERT INTO runs VALUES ('a1');\nINSERT INTO account VALUES (1, 'x'), (2, 'x');")
+        outside_revision(self.versions_dir, "b2", ["a1"],
+                         "CREATE UNIQUE INDEX CONCURRENTLY account_email ON account (email) -- no lock on writes",
+                         transactional=False)
+        outside_revision(self.versions_dir, "c3", ["b2"], "INSERT INTO runs VALUES ('c3');\nCREATE TABLE t_c3 (id int);")
+
+    def runs(self):
+        return [r[0] for r in rows(self.offline, "SELECT step FROM runs ORDER BY step")]
+
+    def index_valid(self):
+        return scalar(self.offline, "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('account_email')")
+
+    def test_a_failure_then_a_rerun_resumes(self):
+        script = scalar(self.offline, "SELECT migrate_upgrade_sql('base:heads')")
+        # Duplicate emails: the index fails, after a1 is committed.
+        code, err = self.psql(script, ok=False)
+        self.assertNotEqual(code, 0)
+        self.assertIn("could not create unique index", err)
+        self.assertEqual((self.versions(self.offline), self.runs(), self.index_valid()), (["a1"], ["a1"], False))
+        # Fixed by hand as PostgreSQL asks (an invalid index is dropped); c3
+        # will now fail on a table in its way.
+        execute(self.offline, "DROP INDEX account_email; UPDATE account SET email = 'y' WHERE id = 2; "
+                              "CREATE TABLE t_c3 (other int)")
+        code, err = self.psql(script, ok=False)
+        self.assertIn('relation "t_c3" already exists', err)
+        self.assertEqual((self.versions(self.offline), self.runs(), self.index_valid()), (["b2"], ["a1"], True))
+        execute(self.offline, "DROP TABLE t_c3")
+        self.psql(script)
+        self.assertEqual((self.versions(self.offline), self.runs(), self.index_valid()), (["c3"], ["a1", "c3"], True))
+        # One log row per step, each with the checksum of its section.
+        logged = rows(self.offline, "SELECT revision, checksum FROM alembic_version_log ORDER BY id")
+        self.assertEqual(logged, rows(self.offline, "SELECT revision, checksum FROM migrate_versions ORDER BY revision"))
+        # Once more: nothing to do.
+        before = self.state(self.offline)
+        self.psql(script)
+        self.assertEqual(self.state(self.offline), before)
+
+    def test_the_script_at_a_revision_it_never_reaches_stops(self):
+        script = scalar(self.offline, "SELECT migrate_upgrade_sql('a1:heads')")
+        execute(self.offline, "CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY); "
+                              "INSERT INTO alembic_version VALUES ('zz')")
+        self.check_refused(script, "revision a1 where this script starts, nor at a revision it reaches")
+        self.assertIsNone(scalar(self.offline, "SELECT to_regclass('alembic_version_log')"))
+
+    def test_the_sqlite_extension_writes_the_same_script_and_refuses_its_own(self):
+        ours = scalar(self.conn, "SELECT migrate_upgrade_sql('base:heads')")
+        lite = sqlite_migrate(self.root)
+        self.addCleanup(lite.close)
+        self.assertEqual(lite.execute("SELECT migrate_upgrade_sql('base:heads', 'postgresql')").fetchone()[0], ours)
+        with self.assertRaises(sqlite3.Error) as caught:
+            lite.execute("SELECT migrate_upgrade_sql('base:heads')")
+        self.assertIn("revision b2", str(caught.exception))
+        self.assertIn("transaction:false", str(caught.exception))
+        with self.assertRaises(psycopg2.Error) as caught:
+            scalar(self.conn, "SELECT migrate_upgrade_sql('base:heads', 'sqlite')")
+        self.assertIn("revision b2", str(caught.exception))
+        # Steps before it need no resuming form.
+        self.assertNotIn("\\if", scalar(self.conn, "SELECT migrate_upgrade_sql('base:a1')"))
+
+
 if __name__ == "__main__":
     import unittest
 
