@@ -127,11 +127,11 @@ std::string Migrator::run(const char* command, const std::string& target) {
             if (!(step.is_upgrade() ? sections[i].upgrade_transactional : sections[i].downgrade_transactional))
                 throw Error(ErrorKind::Usage,
                             fmt::format("Can't run {} of revision {} ({}) inside the database: its section is marked "
-                                        "transaction:false, and a function call always runs inside a transaction; "
-                                        "nothing was changed. Run it with the migrate command line (migrate {} {}), "
-                                        "or deploy with a bundle through psql: the text of "
-                                        "SELECT migrate_bundle('{}') run with psql -v ON_ERROR_STOP=1 -f deploy.sql",
-                                        name, step.revision->id, step.revision->path, name, target, target));
+                                        "transaction:false, and this call runs inside a transaction; nothing was changed. "
+                                        "Run it through psql, which runs such a step on its own: the text of "
+                                        "SELECT migrate_{}_sql('{}') (or of a deploy bundle, migrate_bundle) run with "
+                                        "psql -v ON_ERROR_STOP=1 -f deploy.sql",
+                                        name, step.revision->id, step.revision->path, name, target));
         }
 
         HeadTracker tracker(g, current);
