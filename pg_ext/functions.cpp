@@ -36,9 +36,10 @@ Datum target_command(FunctionCallInfo fcinfo) {
 
 using OfflineCall = std::string (Migrator::*)(const std::string&, const SqlDialect&);
 
-// migrate_upgrade_sql(range, dialect DEFAULT NULL), migrate_downgrade_sql:
-// offline SQL (the version table is only read), in PostgreSQL's dialect or
-// the one named ('sqlite', 'postgresql').
+// migrate_upgrade_sql(range, dialect DEFAULT NULL), migrate_downgrade_sql and
+// migrate_bundle(target, dialect): SQL written for later, executing nothing
+// (the version table is only read), in PostgreSQL's dialect or the one named
+// ('sqlite', 'postgresql').
 template <OfflineCall call>
 Datum offline_command(FunctionCallInfo fcinfo) {
     std::string range = required_text_argument(fcinfo, 0, "the target revision");
@@ -130,22 +131,6 @@ Datum heads(FunctionCallInfo) {
     return text_datum(value);
 }
 
-// migrate_bundle(target DEFAULT 'heads', dialect DEFAULT NULL): the deploy
-// script of the script location (NULL dialect: postgresql).
-Datum bundle(FunctionCallInfo fcinfo) {
-    std::string target = required_text_argument(fcinfo, 0, "the target revision");
-    std::optional<std::string> dialect_name = text_argument(fcinfo, 1);
-    const SqlDialect& dialect = dialect_name ? SqlDialect::named(*dialect_name) : SqlDialect::postgresql();
-    Settings settings = session_settings();
-    require_script_read(settings);
-    std::string result;
-    {
-        SpiDatabase db;
-        result = Migrator(db, settings).bundle(target, dialect);
-    }
-    return text_datum(result);
-}
-
 // migrate_config(key) reads a setting; migrate_config(key, value) sets the
 // GUC migrate.<key> for the session as SET does (NULL resets it) and returns
 // the value now in force.
@@ -177,4 +162,4 @@ MIGRATE_SQL_FUNCTION(migrate_check, migrate::pg::schema_command<&migrate::Migrat
 MIGRATE_SQL_FUNCTION(migrate_current, migrate::pg::current)
 MIGRATE_SQL_FUNCTION(migrate_heads, migrate::pg::heads)
 MIGRATE_SQL_FUNCTION(migrate_config, migrate::pg::config)
-MIGRATE_SQL_FUNCTION(migrate_bundle, migrate::pg::bundle)
+MIGRATE_SQL_FUNCTION(migrate_bundle, migrate::pg::offline_command<&migrate::Migrator::bundle>)

@@ -53,6 +53,28 @@ const char* match(const std::string& code) {
     return "SIMPLE";
 }
 
+// The two columns every routine row ends with: whether a default, constraint,
+// type or relation uses the routine (so it is created before them), and the
+// routines and types of the schema it depends on. Shared by functions,
+// procedures and aggregates.
+#define ROUTINE_DEPENDENCY_COLUMNS \
+    "CASE WHEN EXISTS (SELECT 1 FROM " \
+    "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid " \
+    "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, " \
+    "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, " \
+    "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT " \
+    "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' " \
+    "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || " \
+    "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN " \
+    "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = " \
+    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = " \
+    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM " \
+    "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' " \
+    "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = " \
+    "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND " \
+    "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM " \
+    "pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
+
 class Reader {
 public:
     Reader(Database& db, const std::string& schema) : db_(db), schema_(schema) {}
@@ -350,22 +372,7 @@ private:
             "check_function_bodies = off;\\n' ELSE '' END || "
             "pg_catalog.rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\\n') || ';', pg_catalog.format('DROP %s "
             "%I(%s);', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid)), CASE WHEN EXISTS (SELECT 1 FROM "
-            "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid "
-            "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, "
-            "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, "
-            "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT "
-            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
-            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
-            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
-            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
-            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = "
-            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
-            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
-            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND "
-            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), true FROM pg_catalog.pg_proc p WHERE "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM pg_catalog.pg_proc p WHERE "
             "p.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND p.prokind IN ('f', "
             "'p', 'w') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
             "'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e') AND NOT EXISTS "
@@ -385,22 +392,7 @@ private:
             "0 THEN ', SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) "
             "ELSE '' END || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = "
             "RESTRICTED' ELSE '' END || ');', pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid)), CASE WHEN EXISTS (SELECT 1 FROM "
-            "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid "
-            "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, "
-            "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, "
-            "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT "
-            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
-            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
-            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
-            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
-            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = "
-            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
-            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
-            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND "
-            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), true FROM pg_catalog.pg_proc p JOIN "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM pg_catalog.pg_proc p JOIN "
             "pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = (SELECT oid FROM "
             "pg_catalog.pg_namespace WHERE nspname = $1) AND a.aggkind = 'n' AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = "
