@@ -89,6 +89,12 @@ public:
         return connection_->db();
     }
 
+    // The core over that connection.
+    Migrator online() {
+        Database& db = database();  // first: connecting resolves the version table's schema
+        return Migrator(db, settings());
+    }
+
     // No database: the URL's dialect when there is one, else SQLite's.
     std::unique_ptr<Connection> without_database() const {
         DatabaseUrl url;
@@ -377,7 +383,7 @@ int stamp_command(const GlobalOptions& global, const StampArguments& args) {
 
 int current_command(const GlobalOptions& global, bool verbose) {
     Project project(global);
-    Migrator migrator(project.database(), project.settings());
+    Migrator migrator = project.online();
     auto rows = current_rows(migrator);
     if (verbose) print(fmt::format("Current revision(s) for {}:", project.url().display));
     for (Node n : all_current(project.graph(), rows)) print(cmd_format(*n, verbose, Indicators{}));
@@ -424,7 +430,7 @@ int history_command(const GlobalOptions& global, const std::string& range, bool 
     }
     std::vector<std::string> current;
     if (indicate_current || base == "current" || head == "current") {
-        Migrator migrator(project.database(), project.settings());
+        Migrator migrator = project.online();
         current = current_rows(migrator);
     }
     auto side = [&](const std::string& given, const char* fallback) {
@@ -445,7 +451,7 @@ int show_command(const GlobalOptions& global, const std::string& revision) {
     Project project(global);
     std::vector<std::string> ids{revision};
     if (revision == "current") {
-        Migrator migrator(project.database(), project.settings());
+        Migrator migrator = project.online();
         ids = current_rows(migrator);
     }
     const RevisionGraph& g = project.graph();

@@ -121,7 +121,12 @@ std::unique_ptr<Connection> connect(const DatabaseUrl& url, std::map<std::string
     auto& schema = settings["version_table_schema"];
     if (schema.empty()) {
         Settings resolved(settings, default_script_location);
-        schema = connection->pq().resolve_schema(resolved.get("version_table"));
+        // Reading the store, the table comes from the session alone: the
+        // store's migrate.ini is read through it.
+        auto session = settings.find("version_table");
+        std::string table = resolved.reads_store() ? (session == settings.end() ? "" : session->second)
+                                                   : resolved.get("version_table");
+        schema = connection->pq().resolve_schema(table.empty() ? "alembic_version" : table);
     }
     connection->pq().pin_search_path();
     return connection;

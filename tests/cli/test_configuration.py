@@ -334,6 +334,7 @@ class Completion(CliTestCase):
         self.assertEqual(complete("migrate", "-n", ""), ["migrate", "production"])
         self.assertIn("--autogenerate", complete("migrate", "revision", "--a"))
         self.assertIn("--resolve-dependencies", complete("migrate", "-n", "production", "heads", "--"))
+        self.assertEqual(complete("migrate", "stamp", "--p"), ["--purge"])
 
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ class OutsideTransaction(CliTestCase):
         cur = conn.cursor()
         deadline = time.time() + 30
         while time.time() < deadline:
-            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(3)' "
+            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%' "
                         "AND state = 'active' AND pid <> pg_backend_pid()")
             if cur.fetchone()[0]:
                 break
