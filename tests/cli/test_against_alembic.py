@@ -3,10 +3,12 @@ build/bin/migrate, on the same revision graphs (branches, merges, labels,
 depends_on, partial ids): the exit status, the version table's rows, the
 tables, the `Running ...` log lines, the FAILED message and the key output
 lines agree after every command. On SQLite or PostgreSQL (MIGRATE_TEST_ENGINE)."""
+import glob
+import os
 import re
 import unittest
 
-from cli_support import FAILED, CliTestCase  # first: it puts tests/authoring on sys.path
+from cli_support import ENGINE, FAILED, CliTestCase, write_file  # first: it puts tests/authoring on sys.path
 import graphs  # noqa: E402
 from graphs import A, B, C, E1, E2, F2, L2, MA, MB, MD, R3  # noqa: E402
 
@@ -97,6 +99,13 @@ class AgainstAlembic(CliTestCase):
             ["stamp", "--sql", f"{C}:{A}"], ["stamp", "--sql", f"{C}:base"], ["stamp", "--sql", "zzzz"],
             ["stamp", "--sql", f"{A}:{B}", f"{C}:{B}"], ["stamp", "--purge", "--sql", "head"], ["current"],
         ])
+        # The scripts stamp the database they are run on.
+        migrate = self.migrate_project(graphs.linear(), name="scripts")
+        for command, rows in ([f"base:{B}"], [B]), ([f"{B}:{C}"], [C]), ([f"{C}:base"], None):
+            r = migrate.run("stamp", "--sql", *command)
+            self.assertEqual(r.status, 0, r)
+            self.dbs.execute(migrate.url, r.stdout)
+            self.assertEqual(self.dbs.state(migrate.url)[0], rows or [], r.stdout)
 
     def test_stamp_sql_of_branches(self):
         self.compare(graphs.branched(), [["stamp", "--sql", L2, R3], ["stamp", "--sql", f"{L2}:{R3}"]])
@@ -117,6 +126,35 @@ class AgainstAlembic(CliTestCase):
         r = migrate.run("stamp", "--purge", "zzzz")
         self.assertEqual((r.status, r.failed), (FAILED, "Can't locate revision identified by 'zzzz'"), r)
         self.assertEqual(self.dbs.state(migrate.url), before)
+
+    def test_steps_outside_a_transaction(self):
+        # Alembic's autocommit_block against `transaction:false`: B runs at
+        # top level both ways (CREATE INDEX CONCURRENTLY; SQLite's VACUUM).
+        if ENGINE == "postgresql":
+            up = ["CREATE TABLE t_b (id INTEGER PRIMARY KEY, v INTEGER)", "CREATE INDEX CONCURRENTLY ix_b ON t_b (v)"]
+            down = ["DROP INDEX CONCURRENTLY ix_b", "DROP TABLE t_b"]
+        else:
+            up, down = ["CREATE TABLE t_b (id INTEGER PRIMARY KEY, v INTEGER)", "VACUUM"], ["DROP TABLE t_b", "VACUUM"]
+        revisions = graphs.linear()
+        revisions[1] = graphs.Rev(B, A, upgrade=up, downgrade=down)
+
+        def outside_a_transaction(alembic, migrate):
+            [py] = glob.glob(os.path.join(alembic.versions, B + "_*.py"))
+            with open(py) as f:
+                text = f.read()
+            text = re.sub(r"(?m)^(def (?:upgrade|downgrade)\(\):\n)((?:    op\.execute\(.*\n)+)",
+                          lambda m: m.group(1) + "    with op.get_context().autocommit_block():\n"
+                          + re.sub(r"(?m)^", "    ", m.group(2)), text)
+            write_file(py, text)
+            [sql] = glob.glob(os.path.join(migrate.versions, B + "_*.sql"))
+            with open(sql) as f:
+                text = f.read()
+            write_file(sql, re.sub(r"(?m)^(-- migrate:(?:upgrade|downgrade))$", r"\1 transaction:false", text))
+
+        self.compare(revisions, [
+            outside_a_transaction, ["upgrade", "head"], ["current"], ["downgrade", "base"], ["current"],
+            ["upgrade", B], ["upgrade", "head"], ["downgrade", A], ["current"],
+        ])
 
 
 def graphs_copy(revisions):
