@@ -1,12 +1,15 @@
 #include "pq_database.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "deployer_lock.hpp"
 #include "error.hpp"
 #include "libpq.hpp"
+#include "sql_tokens.hpp"
 
 namespace migrate::cli {
 
@@ -53,7 +56,8 @@ void PqDatabase::fail(PGresult* result) const {
     std::string message = primary ? primary : libpq().PQerrorMessage(conn_);
     while (!message.empty() && message.back() == '\n') message.pop_back();
     if (result)
-        if (const char* detail = libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += fmt::format(" ({})", detail);
+        if (const char* detail = libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+            message += fmt::format(" ({})", detail);
     throw Error(ErrorKind::Execution, message);
 }
 
@@ -155,14 +159,68 @@ void PqDatabase::set_local_search_path(const std::string& path) {
 }
 
 void PqDatabase::begin_run(const TableName& version_table) {
+    if (lock_key_.empty()) {
+        // The extension's lock key, on the resolved version table; taken
+        // before the transaction starts, so its first read sees what the
+        // previous holder committed.
+        std::string key = deployer_lock_key(resolve_table(version_table));
+        query(kPgDeployerSessionLockSql, {key});
+        lock_key_ = std::move(key);
+    }
     execute("BEGIN");
+}
+
+void PqDatabase::end_run() noexcept {
+    if (lock_key_.empty()) return;
+    const char* values[] = {lock_key_.c_str()};
+    libpq().PQclear(libpq().PQexecParams(conn_, kPgDeployerSessionUnlockSql, 1, nullptr, values, nullptr, nullptr, 0));
+    lock_key_.clear();
+}
+
+void PqDatabase::execute_outside_transaction(const std::string& sql, std::size_t& failed_line) {
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
+        throw Error(ErrorKind::Internal, "a step outside a transaction was started inside one");
+    // The step sees the session's search_path, and what it sets there stays
+    // for the next step, as for the steps inside a transaction.
+    const bool pinned = !session_search_path_.empty();
+    if (pinned) query("SELECT pg_catalog.set_config('search_path', $1, false)", {session_search_path_});
+    auto repin = [&] {
+        if (!pinned) return;
+        auto rows = query(fmt::format("SELECT pg_catalog.current_setting('search_path'), "
+                                      "pg_catalog.set_config('search_path', '{}', false)",
+                                      kPinned));
+        session_search_path_ = rows.at(0).at(0).value_or("");
+        if (session_search_path_.empty()) session_search_path_ = "\"\"";  // as pin_search_path
+    };
+    std::size_t from = 0;
     try {
-        // The extension's lock, on the key of the resolved version table.
-        query(kPgDeployerLockSql, {deployer_lock_key(resolve_table(version_table))});
+        for (const auto& statement : sql::split_statements(sql)) {
+            // Where the statement's first token lies in the section, for the
+            // error's line.
+            const sql::Tokens tokens = sql::tokenize(statement);
+            const std::string_view head = tokens.empty() ? std::string_view(statement)
+                                                         : std::string_view(statement).substr(tokens[0].offset);
+            const std::size_t at = sql.find(head.substr(0, head.find('\n')), from);
+            if (at != std::string::npos) from = at;
+            try {
+                run(statement, {}, true);
+            } catch (...) {
+                failed_line = static_cast<std::size_t>(std::count(sql.begin(), sql.begin() + from, '\n'));
+                throw;
+            }
+            if (at != std::string::npos) from = at + 1;
+        }
     } catch (...) {
-        rollback_run();
+        if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE) libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
+        try {
+            repin();
+        } catch (...) {
+        }
         throw;
     }
+    repin();
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
+        throw Error(ErrorKind::Execution, "a step outside a transaction left a transaction open (BEGIN in its SQL)");
 }
 
 void PqDatabase::commit_run() {
