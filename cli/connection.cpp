@@ -6,7 +6,7 @@
 
 #include "error.hpp"
 #include "pq_database.hpp"
-#include "pq_schema_engine.hpp"
+#include "pq_session.hpp"
 #include "settings.hpp"
 #include "sqlite_database.hpp"
 #include "sqlite_schema_engine.hpp"
@@ -64,7 +64,7 @@ private:
 
 class PostgresConnection : public Connection {
 public:
-    explicit PostgresConnection(const DatabaseUrl& url) : db_(url), schema_(db_) {}
+    explicit PostgresConnection(const DatabaseUrl& url) : db_(url), session_(db_), schema_(session_) {}
     Database& db() override { return db_; }
     schema::SchemaEngine* schema_engine() override { return &schema_; }
     const char* impl_name() const override { return "PostgresqlImpl"; }
@@ -73,7 +73,8 @@ public:
 
 private:
     PqDatabase db_;
-    PqSchemaEngine schema_;
+    PqSession session_;
+    pg::PgSchemaEngine schema_;
 };
 
 // The dialect without a database: what offline SQL and revision writing need.

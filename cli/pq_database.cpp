@@ -8,12 +8,13 @@
 
 #include "deployer_lock.hpp"
 #include "error.hpp"
+#include "libpq.hpp"
 #include "sql_tokens.hpp"
 
 namespace migrate::cli {
 
 struct PqDatabase::Result {
-    std::unique_ptr<PGresult, decltype(&PQclear)> result{nullptr, &PQclear};
+    std::unique_ptr<PGresult, decltype(&PQclear)> result{nullptr, libpq().PQclear};
 };
 
 namespace {
@@ -34,28 +35,29 @@ PqDatabase::PqDatabase(const DatabaseUrl& url) {
     }
     keys.push_back(nullptr);
     values.push_back(nullptr);
-    conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
+    conn_ = libpq().PQconnectdbParams(keys.data(), values.data(), 0);
     if (!conn_) throw Error(ErrorKind::Execution, "out of memory while connecting to PostgreSQL");
-    if (PQstatus(conn_) != CONNECTION_OK) {
-        std::string message = PQerrorMessage(conn_);
+    if (libpq().PQstatus(conn_) != CONNECTION_OK) {
+        std::string message = libpq().PQerrorMessage(conn_);
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-        PQfinish(conn_);
+        libpq().PQfinish(conn_);
         conn_ = nullptr;
         throw Error(ErrorKind::Execution, fmt::format("cannot connect to {}: {}", url.display, message));
     }
-    PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+    libpq().PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
 }
 
 PqDatabase::~PqDatabase() {
-    if (conn_) PQfinish(conn_);
+    if (conn_) libpq().PQfinish(conn_);
 }
 
 void PqDatabase::fail(PGresult* result) const {
-    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string message = primary ? primary : PQerrorMessage(conn_);
+    const char* primary = result ? libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = primary ? primary : libpq().PQerrorMessage(conn_);
     while (!message.empty() && message.back() == '\n') message.pop_back();
     if (result)
-        if (const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += fmt::format(" ({})", detail);
+        if (const char* detail = libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+            message += fmt::format(" ({})", detail);
     throw Error(ErrorKind::Execution, message);
 }
 
@@ -63,14 +65,14 @@ PqDatabase::Result PqDatabase::run(const std::string& sql, const std::vector<std
                                    bool many_statements) {
     Result r;
     if (many_statements) {
-        r.result.reset(PQexec(conn_, sql.c_str()));
+        r.result.reset(libpq().PQexec(conn_, sql.c_str()));
     } else {
         std::vector<const char*> values;
         for (const auto& p : params) values.push_back(p.c_str());
-        r.result.reset(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+        r.result.reset(libpq().PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
                                     nullptr, nullptr, 0));
     }
-    auto status = r.result ? PQresultStatus(r.result.get()) : PGRES_FATAL_ERROR;
+    auto status = r.result ? libpq().PQresultStatus(r.result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.result.get());
     return r;
 }
@@ -90,23 +92,24 @@ void PqDatabase::execute_user_sql(const std::string& sql) {
                              "true)",
                              dialect().quote_literal(session_search_path_), sql, kPinned),
                  {}, true);
-    if (PQntuples(r.result.get()) == 1) session_search_path_ = PQgetvalue(r.result.get(), 0, 0);
+    if (libpq().PQntuples(r.result.get()) == 1) session_search_path_ = libpq().PQgetvalue(r.result.get(), 0, 0);
 }
 
 std::vector<Row> PqDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
     auto r = run(sql, params, false);
     PGresult* result = r.result.get();
     std::vector<Row> rows;
-    const int count = PQntuples(result), columns = PQnfields(result);
+    const int count = libpq().PQntuples(result), columns = libpq().PQnfields(result);
     rows.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         Row row;
         row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
-            if (PQgetisnull(result, i, c))
+            if (libpq().PQgetisnull(result, i, c))
                 row.emplace_back(std::nullopt);
             else
-                row.emplace_back(std::string(PQgetvalue(result, i, c), static_cast<std::size_t>(PQgetlength(result, i, c))));
+                row.emplace_back(std::string(libpq().PQgetvalue(result, i, c),
+                                             static_cast<std::size_t>(libpq().PQgetlength(result, i, c))));
         }
         rows.push_back(std::move(row));
     }
@@ -170,12 +173,12 @@ void PqDatabase::begin_run(const TableName& version_table) {
 void PqDatabase::end_run() noexcept {
     if (lock_key_.empty()) return;
     const char* values[] = {lock_key_.c_str()};
-    PQclear(PQexecParams(conn_, kPgDeployerSessionUnlockSql, 1, nullptr, values, nullptr, nullptr, 0));
+    libpq().PQclear(libpq().PQexecParams(conn_, kPgDeployerSessionUnlockSql, 1, nullptr, values, nullptr, nullptr, 0));
     lock_key_.clear();
 }
 
 void PqDatabase::execute_outside_transaction(const std::string& sql, std::size_t& failed_line) {
-    if (PQtransactionStatus(conn_) != PQTRANS_IDLE)
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
         throw Error(ErrorKind::Internal, "a step outside a transaction was started inside one");
     // The step sees the session's search_path, and what it sets there stays
     // for the next step, as for the steps inside a transaction.
@@ -208,7 +211,7 @@ void PqDatabase::execute_outside_transaction(const std::string& sql, std::size_t
             if (at != std::string::npos) from = at + 1;
         }
     } catch (...) {
-        if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));
+        if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE) libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
         try {
             repin();
         } catch (...) {
@@ -216,18 +219,18 @@ void PqDatabase::execute_outside_transaction(const std::string& sql, std::size_t
         throw;
     }
     repin();
-    if (PQtransactionStatus(conn_) != PQTRANS_IDLE)
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
         throw Error(ErrorKind::Execution, "a step outside a transaction left a transaction open (BEGIN in its SQL)");
 }
 
 void PqDatabase::commit_run() {
     // A step that ended the transaction itself (COMMIT in its SQL) broke the
     // run's all-or-nothing: say so rather than commit half of it silently.
-    if (PQtransactionStatus(conn_) != PQTRANS_INTRANS)
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_INTRANS)
         throw Error(ErrorKind::Execution,
                     "the run's transaction was ended by a step (COMMIT or ROLLBACK in a revision's SQL)");
     Result r = run("COMMIT", {}, true);
-    if (std::string(PQcmdStatus(r.result.get())) != "COMMIT")
+    if (std::string(libpq().PQcmdStatus(r.result.get())) != "COMMIT")
         throw Error(ErrorKind::Execution, "the run's transaction was rolled back by the server");
     // A step's session-level SET search_path survives the commit: pin again.
     if (!session_search_path_.empty())
@@ -235,8 +238,8 @@ void PqDatabase::commit_run() {
 }
 
 void PqDatabase::rollback_run() noexcept {
-    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
-    PQclear(PQexec(conn_, "ROLLBACK"));
+    if (libpq().PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
+    libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
 }
 
 }  // namespace migrate::cli
