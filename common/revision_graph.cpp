@@ -26,6 +26,15 @@ std::optional<long> as_integer(const std::string& s) {
     return std::strtol(s.c_str(), nullptr, 10);
 }
 
+// The edges a walk follows from a revision, by reference: returned by value,
+// each visited revision cost a copy (an allocation) of its list.
+using Edges = std::vector<Revision*>;
+const Edges& down_edges(Node r) { return r->down; }
+const Edges& all_down_edges(Node r) { return r->all_down; }
+const Edges& normalized_down_edges(Node r) { return r->normalized_down; }
+const Edges& next_edges(Node r) { return r->next; }
+const Edges& all_next_edges(Node r) { return r->all_next; }
+
 }  // namespace
 
 const Node kWalkedPastBase = &walked_past_base_marker;
@@ -161,11 +170,11 @@ void RevisionGraph::detect_cycles() const {
             throw revision_error(fmt::format("{} is detected in revisions ({})", kind, join(all, ", ")));
         }
         std::vector<char> from_top(revisions_.size()), from_bottom(revisions_.size());
-        for (Node n : dependencies ? related(tops, [](Node r) { return r->all_down; }, false)
-                                   : related(tops, [](Node r) { return r->down; }, false))
+        for (Node n : dependencies ? related(tops, all_down_edges, false)
+                                   : related(tops, down_edges, false))
             from_top[n->order] = 1;
-        for (Node n : dependencies ? related(bottoms, [](Node r) { return r->all_next; }, false)
-                                   : related(bottoms, [](Node r) { return r->next; }, false))
+        for (Node n : dependencies ? related(bottoms, all_next_edges, false)
+                                   : related(bottoms, next_edges, false))
             from_bottom[n->order] = 1;
         std::vector<std::string> cut_off;
         for (auto& rev : revisions_)
@@ -239,14 +248,14 @@ std::vector<Node> RevisionGraph::related(const std::vector<Node>& targets, Next 
 
 std::vector<Node> RevisionGraph::ancestors(const std::vector<Node>& targets, bool include_dependencies,
                                            bool check) const {
-    if (include_dependencies) return related(targets, [](Node r) { return r->normalized_down; }, check);
-    return related(targets, [](Node r) { return r->down; }, check);
+    if (include_dependencies) return related(targets, normalized_down_edges, check);
+    return related(targets, down_edges, check);
 }
 
 std::vector<Node> RevisionGraph::descendants(const std::vector<Node>& targets, bool include_dependencies,
                                              bool check) const {
-    if (include_dependencies) return related(targets, [](Node r) { return r->all_next; }, check);
-    return related(targets, [](Node r) { return r->next; }, check);
+    if (include_dependencies) return related(targets, all_next_edges, check);
+    return related(targets, next_edges, check);
 }
 
 std::vector<std::string> RevisionGraph::ids(const std::vector<Node>& nodes) const {
