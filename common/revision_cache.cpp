@@ -64,9 +64,12 @@ std::chrono::nanoseconds since_epoch(const timespec& t) {
 }
 
 bool left_alone(const std::vector<FileStamp>& stamps, const timespec& read_at, std::chrono::milliseconds settled) {
-    const auto limit = since_epoch(read_at) - settled;
+    const auto now = since_epoch(read_at);
+    auto old_enough = [&](const timespec& t) {
+        return since_epoch(t) < now - (t.tv_nsec ? std::chrono::milliseconds(settled) : std::chrono::seconds(2));
+    };
     for (const auto& s : stamps)
-        if (since_epoch(s.modified) >= limit || since_epoch(s.changed) >= limit) return false;
+        if (!old_enough(s.modified) || !old_enough(s.changed)) return false;
     return true;
 }
 

@@ -17,11 +17,14 @@ namespace migrate {
 // names it: errors and Revision::path use it). Loads the folder as
 // load_revisions does (`threads`, `poll`) unless a graph read from the same
 // unchanged files is kept; throws as load_revisions and RevisionGraph do.
-// A folder is kept only when no file was written within `settled` of the
-// read: a file written within the same timestamp tick (a second on some file
-// systems) could be written again with every stamp unchanged.
+// A folder is kept only when no file was written shortly before the read: a
+// file written within the same timestamp tick could be written again with
+// every stamp unchanged. The tick is the kernel's clock tick (at most 10 ms)
+// where file times have sub-second parts, `settled` waits it out; a time
+// without them may come from a file system that counts whole seconds, and
+// must be 2 s old.
 std::shared_ptr<const RevisionGraph> cached_graph(const std::string& versions_dir, int threads,
                                                   const std::function<void()>& poll,
-                                                  std::chrono::milliseconds settled = std::chrono::seconds(2));
+                                                  std::chrono::milliseconds settled = std::chrono::milliseconds(100));
 
 }  // namespace migrate
