@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,6 +16,10 @@
 #include "sql_text.hpp"
 
 #include "pg_headers.hpp"
+extern "C" {
+#include "parser/parser.h"
+#include "parser/scanner.h"
+}
 
 namespace migrate::pg {
 namespace {
@@ -35,6 +41,66 @@ void check(int rc) {
 
 void free_result() {
     if (SPI_tuptable) pg_call([] { SPI_freetuptable(SPI_tuptable); });
+}
+
+// While the server's parser splits a step: a syntax error's position is
+// reported as SPI reports one, in the text that was run (`arg`).
+void report_as_internal_query(void* arg) {
+    const int position = geterrposition();
+    if (position <= 0) return;
+    errposition(0);
+    internalerrposition(position);
+    internalerrquery(static_cast<const char*>(arg));
+}
+
+// The statements of `sql` (server encoding) as the server's parser splits
+// it: [start, end) byte ranges, each from its first token (past the comments
+// before it, which the server's scanner knows) to its `;`.
+std::vector<std::pair<int, int>> statement_spans(const std::string& sql) {
+    List* statements = pg_call([&] {
+        ErrorContextCallback callback;
+        callback.callback = report_as_internal_query;
+        callback.arg = const_cast<char*>(sql.c_str());
+        callback.previous = error_context_stack;
+        error_context_stack = &callback;
+        List* parsed = raw_parser(sql.c_str(), RAW_PARSE_DEFAULT);
+        error_context_stack = callback.previous;
+        return parsed;
+    });
+    std::vector<std::pair<int, int>> spans;
+    ListCell* cell;
+    foreach (cell, statements) {
+        const RawStmt* statement = lfirst_node(RawStmt, cell);
+        const int start = std::max(statement->stmt_location, 0);  // just after the previous `;`
+        spans.emplace_back(start, statement->stmt_len > 0 ? start + statement->stmt_len : static_cast<int>(sql.size()));
+    }
+    // One pass of the scanner over the text, which the parser accepted.
+    const std::size_t count = spans.size();
+    pg_call([&] {
+        core_yy_extra_type extra;
+        core_yyscan_t scanner = scanner_init(sql.c_str(), &extra, &ScanKeywords, ScanKeywordTokens);
+        core_YYSTYPE value;
+        YYLTYPE location;
+        std::size_t next = 0;
+        while (next < count && core_yylex(&value, &location, scanner) != 0)
+            for (; next < count && location >= spans[next].first; ++next)
+                if (location < spans[next].second) spans[next].first = location;
+        scanner_finish(scanner);
+    });
+    return spans;
+}
+
+// The 0-based line where an error lies in the text that was run: its
+// position's when it has one, else the text's first.
+std::size_t error_line(const ErrorData* data) {
+    if (data && data->internalpos > 0 && data->internalquery) {
+        const char* query = data->internalquery;
+        const int position = data->internalpos;
+        const int bytes =
+            pg_call([&] { return pg_mbcharcliplen(query, static_cast<int>(strlen(query)), position - 1); });
+        return static_cast<std::size_t>(std::count(query, query + bytes, '\n'));
+    }
+    return 0;  // a statement is run from its first token
 }
 
 }  // namespace
@@ -74,20 +140,33 @@ void SpiDatabase::execute_user_sql(const std::string& utf8) {
     free_result();
 }
 
-void SpiDatabase::execute_step(const std::string& sql, std::size_t& failed_line) {
+// Statement by statement, as SPI_execute runs them, so that an error without
+// a position (a missing table of DROP TABLE, a constraint violated) still
+// names its statement's line.
+void SpiDatabase::execute_step(const std::string& utf8, std::size_t& failed_line) {
+    const std::string sql = to_server(utf8);
+    std::vector<std::pair<int, int>> spans;
     try {
-        execute_user_sql(sql);
+        spans = statement_spans(sql);
     } catch (const PgError& e) {
-        // SPI reports a position in the text it ran (in characters of the
-        // server encoding) as the internal query's position.
-        const ErrorData* data = e.data();
-        if (data && data->internalpos > 0 && data->internalquery) {
-            const char* text = data->internalquery;
-            const int position = data->internalpos;
-            int bytes = pg_call([&] { return pg_mbcharcliplen(text, static_cast<int>(strlen(text)), position - 1); });
-            failed_line = static_cast<std::size_t>(std::count(text, text + bytes, '\n'));
-        }
+        failed_line = error_line(e.data());
         throw;
+    }
+    for (const auto& [start, end] : spans) {
+        // From its first token: the error's QUERY is the statement as
+        // written, and its line is the statement's.
+        const std::string statement = sql.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+        auto lines_before = [&] { return static_cast<std::size_t>(std::count(sql.begin(), sql.begin() + start, '\n')); };
+        try {
+            check(pg_call([&] { return SPI_execute(statement.c_str(), false, 0); }));
+            free_result();
+        } catch (const PgError& e) {
+            failed_line = lines_before() + error_line(e.data());
+            throw;
+        } catch (const Error&) {
+            failed_line = lines_before();
+            throw;
+        }
     }
 }
 

@@ -152,8 +152,12 @@ class InterruptedLongCallTest(DatabaseTest):
         deployer = self.session()
         self.use(deployer, self.root)
         pid = scalar(deployer, "SELECT pg_backend_pid()")
-        error, whole = self.versions_call(deployer)  # also warms the file cache
-        self.assertIsNone(error)
+        # The first call warms the file cache and keeps the graph for the
+        # backend's next calls (the folder was written just now, so that
+        # takes two): the call interrupted below is timed as a kept one.
+        for _ in range(3):
+            error, whole = self.versions_call(deployer)
+            self.assertIsNone(error)
         slack = min(0.5, whole / 10)
 
         # pg_cancel_backend

@@ -94,6 +94,16 @@ class StepErrorLineTest(ScenarioTest):
         self.upgrade("head")
         self.assertFailsCleanly("migrate_downgrade", "a", contains=["revision b", path + ", line 10"])
 
+    def test_an_error_without_a_position_names_the_statement_line(self):
+        # PostgreSQL gives DROP TABLE's error no position: the failing
+        # statement's first line is named, on both engines.
+        root = self.project(rev("a"))
+        path = self.write(root, "b.sql", _file("b", "a", "-- migrate:upgrade\nCREATE TABLE t_b (i INTEGER);\n"
+                                                         "INSERT INTO t_b VALUES (1);\n\n"
+                                                         "DROP TABLE\n  nope;\nCREATE TABLE t_c (i INTEGER);\n"))
+        self.assertFailsCleanly("migrate_upgrade", "head", contains=["revision b", path + ", line 10"])
+        self.assertState(None, [])
+
     def test_postgresql_context_names_the_file_line(self):
         self.require_engine("postgresql", "CONTEXT is PostgreSQL's")
         import psycopg2
