@@ -47,6 +47,7 @@ const char* constraint_kind(ConstraintKind kind) {
         case ConstraintKind::Unique: return "unique";
         case ConstraintKind::Check: return "check";
         case ConstraintKind::ForeignKey: return "foreign key";
+        case ConstraintKind::Exclude: return "exclude";
     }
     return "";
 }

@@ -204,7 +204,7 @@ private:
             "k.confupdtype, k.confdeltype, k.confmatchtype "
             "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
             "LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace "
-            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f') AND k.conparentid = 0 AND k.conislocal "
+            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0 AND k.conislocal "
             "ORDER BY c.relname, k.conname";
         for (const auto& row : query(sql)) {
             Table* t = table(row[0]);
@@ -214,6 +214,7 @@ private:
             k.kind = type == "p"   ? ConstraintKind::PrimaryKey
                      : type == "u" ? ConstraintKind::Unique
                      : type == "c" ? ConstraintKind::Check
+                     : type == "x" ? ConstraintKind::Exclude
                                    : ConstraintKind::ForeignKey;
             k.name = text(row[1]);
             k.columns = items(row[3]);

@@ -63,6 +63,14 @@ std::string constraint_definition(const schema::Constraint& c) {
     return fmt::format("CONSTRAINT {} {}", q(c.name), c.definition_key);
 }
 
+// CREATE TABLE makes every constraint it holds valid: one the schema leaves
+// NOT VALID is added after the table, as pg_dump writes it.
+bool is_not_valid(const schema::Constraint& c) {
+    const std::string suffix = " NOT VALID";
+    return c.definition_key.size() > suffix.size() &&
+           c.definition_key.compare(c.definition_key.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 bool is_partition(const Table& t) { return !t.parent.empty(); }
 
 // A partition takes its columns from its parent; the bound is part of the
@@ -71,12 +79,12 @@ std::string partition_bound(const Table& t) { return t.definition_key.substr(t.d
 
 std::string create_table(const Operation& op) {
     const Table& t = *op.table;
-    std::vector<std::string> items;
+    std::vector<std::string> items, not_valid;
     if (!is_partition(t))
         for (const auto& c : t.columns) items.push_back(column_definition(c));
     for (const auto& c : t.constraints)
         if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
-            items.push_back(constraint_definition(c));
+            (is_not_valid(c) ? not_valid : items).push_back(constraint_definition(c));
     std::string out;
     if (is_partition(t))
         out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
@@ -84,6 +92,7 @@ std::string create_table(const Operation& op) {
     else
         out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
                           t.definition_key.empty() ? "" : " " + t.definition_key);
+    for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
     if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
     for (const auto& c : t.columns)
         if (c.comment) out += "\n" + column_comment(t, c);
