@@ -244,10 +244,10 @@ std::string render_pg_operation(const Operation& op) {
                                values(op.enum_type->values));
         case OpKind::CreateSequence: {
             const auto& s = *op.sequence;
-            std::string out = fmt::format("CREATE SEQUENCE {} {};", q(s.name), sequence_options(s));
-            if (!s.owned_by.empty()) out += fmt::format("\nALTER SEQUENCE {} OWNED BY {};", q(s.name), owned_by(s));
-            return out;
+            return fmt::format("CREATE SEQUENCE {} {};", q(s.name), sequence_options(s));
         }
+        case OpKind::SetSequenceOwner:
+            return fmt::format("ALTER SEQUENCE {} OWNED BY {};", q(op.sequence->name), owned_by(*op.sequence));
         case OpKind::DropSequence:
             // An owned sequence may have gone with its table already.
             return fmt::format("DROP SEQUENCE {}{};", op.sequence->owned_by.empty() ? "" : "IF EXISTS ",
