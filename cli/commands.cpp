@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -23,6 +24,7 @@
 #include "output.hpp"
 #include "planner.hpp"
 #include "script_format.hpp"
+#include "script_source.hpp"
 #include "settings.hpp"
 #include "text.hpp"
 
@@ -80,6 +82,19 @@ public:
         return connection;
     }
 
+    // The one connection of a read-only command (current, history -i, show
+    // current, and the graph from the script store), made when first needed.
+    Database& database() {
+        if (!connection_) connection_ = connect(url());
+        return connection_->db();
+    }
+
+    // The core over that connection.
+    Migrator online() {
+        Database& db = database();  // first: connecting resolves the version table's schema
+        return Migrator(db, settings());
+    }
+
     // No database: the URL's dialect when there is one, else SQLite's.
     std::unique_ptr<Connection> without_database() const {
         DatabaseUrl url;
@@ -90,10 +105,18 @@ public:
         return offline(url);
     }
 
-    // The graph of the script folder (the read-only commands never connect,
-    // as Alembic's; script_source = database is for the commands that do).
+    // The graph from where upgrade reads it: the script folder (read-only
+    // commands then never connect, as Alembic's), or with script_source =
+    // database the script store.
     const RevisionGraph& graph() {
-        if (!graph_) graph_ = load_graph(settings().script_location(), 4);
+        if (graph_) return *graph_;
+        if (!settings().reads_store()) {
+            graph_ = load_graph(settings().script_location(), 4);
+        } else {
+            Database& db = database();
+            auto source = open_script_source(settings(), db);
+            graph_ = load_graph(*source, db.reader_threads());
+        }
         return *graph_;
     }
 
@@ -102,6 +125,7 @@ private:
     Config config_;
     std::map<std::string, std::string> settings_;
     std::string default_location_;
+    std::unique_ptr<Connection> connection_;
     std::unique_ptr<RevisionGraph> graph_;
 };
 
@@ -295,6 +319,7 @@ int run_command(const GlobalOptions& global, const RunArguments& args, bool upgr
         info("Generating static SQL");
         info(fmt::format("Will assume {}transactional DDL.", connection->transactional_ddl() ? "" : "non-"));
         Migrator migrator(connection->db(), project.settings());
+        announce_steps(migrator, false);
         const SqlDialect& dialect = connection->db().dialect();
         std::string sql = upgrade ? migrator.upgrade_sql(range, dialect) : migrator.downgrade_sql(range, dialect);
         print(sql);
@@ -316,22 +341,51 @@ int run_command(const GlobalOptions& global, const RunArguments& args, bool upgr
 int upgrade_command(const GlobalOptions& global, const RunArguments& args) { return run_command(global, args, true); }
 int downgrade_command(const GlobalOptions& global, const RunArguments& args) { return run_command(global, args, false); }
 
-int stamp_command(const GlobalOptions& global, const std::vector<std::string>& revisions, bool timings) {
+int stamp_command(const GlobalOptions& global, const StampArguments& args) {
     Project project(global);
-    auto connection = project.connect(project.url());
+    if (!args.sql) {
+        auto connection = project.connect(project.url());
+        Migrator migrator(connection->db(), project.settings());
+        announce_steps(migrator, args.timings);
+        const std::string target = join(args.revisions, ",");
+        if (args.purge)
+            migrator.stamp_purged(target);
+        else
+            migrator.stamp(target);
+        return 0;
+    }
+    // Alembic's offline stamp: each revision may be `from:to`, all from one
+    // start; without one, from base (nothing is known of the database).
+    if (args.purge) throw revision_error("Can't use --purge with --sql mode");
+    std::optional<std::string> start;
+    std::vector<std::string> destinations;
+    for (const auto& revision : args.revisions) {
+        auto colon = revision.find(':');
+        if (colon == std::string::npos) {
+            destinations.push_back(revision);
+            continue;
+        }
+        std::string from = revision.substr(0, colon);
+        if (start && *start != from)
+            throw revision_error("Stamp operation with --sql only supports a single starting revision at a time");
+        start = from;
+        destinations.push_back(revision.substr(colon + 1));
+    }
+    auto connection = offline(project.url());
+    info(fmt::format("Context impl {}.", connection->impl_name()));
+    info("Generating static SQL");
+    info(fmt::format("Will assume {}transactional DDL.", connection->transactional_ddl() ? "" : "non-"));
     Migrator migrator(connection->db(), project.settings());
-    announce_steps(migrator, timings);
-    migrator.stamp(join(revisions, ","));
+    announce_steps(migrator, false);
+    print(migrator.stamp_sql(start.value_or("base") + ":" + join(destinations, ","), connection->db().dialect()));
     return 0;
 }
 
 int current_command(const GlobalOptions& global, bool verbose) {
     Project project(global);
-    DatabaseUrl url = project.url();
-    auto connection = project.connect(url);
-    Migrator migrator(connection->db(), project.settings());
+    Migrator migrator = project.online();
     auto rows = current_rows(migrator);
-    if (verbose) print(fmt::format("Current revision(s) for {}:", url.display));
+    if (verbose) print(fmt::format("Current revision(s) for {}:", project.url().display));
     for (Node n : all_current(project.graph(), rows)) print(cmd_format(*n, verbose, Indicators{}));
     return 0;
 }
@@ -376,8 +430,7 @@ int history_command(const GlobalOptions& global, const std::string& range, bool 
     }
     std::vector<std::string> current;
     if (indicate_current || base == "current" || head == "current") {
-        auto connection = project.connect(project.url());
-        Migrator migrator(connection->db(), project.settings());
+        Migrator migrator = project.online();
         current = current_rows(migrator);
     }
     auto side = [&](const std::string& given, const char* fallback) {
@@ -398,8 +451,7 @@ int show_command(const GlobalOptions& global, const std::string& revision) {
     Project project(global);
     std::vector<std::string> ids{revision};
     if (revision == "current") {
-        auto connection = project.connect(project.url());
-        Migrator migrator(connection->db(), project.settings());
+        Migrator migrator = project.online();
         ids = current_rows(migrator);
     }
     const RevisionGraph& g = project.graph();

@@ -25,13 +25,20 @@ struct RunArguments {
     bool timings = false;  // -v: the time each step took
 };
 
+struct StampArguments {
+    std::vector<std::string> revisions;
+    bool sql = false;      // offline mode: print the version-table statements
+    bool purge = false;    // delete every version row first
+    bool timings = false;  // -v
+};
+
 int init_command(const GlobalOptions& global, const std::string& directory);
 int revision_command(const GlobalOptions& global, const RevisionArguments& args);
 int merge_command(const GlobalOptions& global, const std::vector<std::string>& revisions, const std::string& message,
                   const std::string& branch_label, const std::string& rev_id);
 int upgrade_command(const GlobalOptions& global, const RunArguments& args);
 int downgrade_command(const GlobalOptions& global, const RunArguments& args);
-int stamp_command(const GlobalOptions& global, const std::vector<std::string>& revisions, bool timings);
+int stamp_command(const GlobalOptions& global, const StampArguments& args);
 int current_command(const GlobalOptions& global, bool verbose);
 int heads_command(const GlobalOptions& global, bool verbose, bool resolve_dependencies);
 int branches_command(const GlobalOptions& global, bool verbose);

@@ -6,13 +6,31 @@
 
 #include "error.hpp"
 #include "pq_database.hpp"
-#include "pq_schema_engine.hpp"
+#include "pq_session.hpp"
 #include "settings.hpp"
 #include "sqlite_database.hpp"
 #include "sqlite_schema_engine.hpp"
 
 namespace migrate::cli {
 namespace {
+
+// The extension's SQLite database over the connection the command line
+// owns: between the run's transactions nothing else runs on it, so a
+// transaction:false step runs in autocommit (each statement commits on its
+// own: VACUUM works). execute_step's guard still refuses BEGIN and COMMIT.
+class CliSqliteDatabase : public sqlite::SqliteDatabase {
+public:
+    explicit CliSqliteDatabase(sqlite3* handle) : SqliteDatabase(handle), handle_(handle) {}
+    bool can_run_outside_transaction() const override { return true; }
+    void execute_outside_transaction(const std::string& sql, std::size_t& failed_line) override {
+        if (!sqlite3_get_autocommit(handle_))
+            throw Error(ErrorKind::Internal, "a step outside a transaction was started inside one");
+        execute_step(sql, failed_line);
+    }
+
+private:
+    sqlite3* handle_;
+};
 
 class SqliteConnection : public Connection {
 public:
@@ -25,7 +43,7 @@ public:
         }
         // pysqlite's default: another deployer's write lock is waited for.
         sqlite3_busy_timeout(handle_, 5000);
-        db_ = std::make_unique<sqlite::SqliteDatabase>(handle_);
+        db_ = std::make_unique<CliSqliteDatabase>(handle_);
         schema_ = std::make_unique<sqlite::SqliteSchemaEngine>(handle_);
     }
     ~SqliteConnection() override {
@@ -40,13 +58,13 @@ public:
 
 private:
     sqlite3* handle_ = nullptr;
-    std::unique_ptr<sqlite::SqliteDatabase> db_;
+    std::unique_ptr<CliSqliteDatabase> db_;
     std::unique_ptr<sqlite::SqliteSchemaEngine> schema_;
 };
 
 class PostgresConnection : public Connection {
 public:
-    explicit PostgresConnection(const DatabaseUrl& url) : db_(url), schema_(db_) {}
+    explicit PostgresConnection(const DatabaseUrl& url) : db_(url), session_(db_), schema_(session_) {}
     Database& db() override { return db_; }
     schema::SchemaEngine* schema_engine() override { return &schema_; }
     const char* impl_name() const override { return "PostgresqlImpl"; }
@@ -55,7 +73,8 @@ public:
 
 private:
     PqDatabase db_;
-    PqSchemaEngine schema_;
+    PqSession session_;
+    pg::PgSchemaEngine schema_;
 };
 
 // The dialect without a database: what offline SQL and revision writing need.
@@ -103,7 +122,12 @@ std::unique_ptr<Connection> connect(const DatabaseUrl& url, std::map<std::string
     auto& schema = settings["version_table_schema"];
     if (schema.empty()) {
         Settings resolved(settings, default_script_location);
-        schema = connection->pq().resolve_schema(resolved.get("version_table"));
+        // Reading the store, the table comes from the session alone: the
+        // store's migrate.ini is read through it.
+        auto session = settings.find("version_table");
+        std::string table = resolved.reads_store() ? (session == settings.end() ? "" : session->second)
+                                                   : resolved.get("version_table");
+        schema = connection->pq().resolve_schema(table.empty() ? "alembic_version" : table);
     }
     connection->pq().pin_search_path();
     return connection;

@@ -95,11 +95,13 @@ int main(int argc, char** argv) {
     downgrade->callback([&] { action = [&] { return downgrade_command(global, down); }; });
 
     auto* stamp = app.add_subcommand("stamp", "Set the version table to the given revisions; run no migrations.");
-    std::vector<std::string> stamp_revs;
-    bool stamp_timings = false;
-    stamp->add_option("revisions", stamp_revs, "target revisions")->required();
-    stamp->add_flag("-v,--verbose", stamp_timings, "also log the time each step took");
-    stamp->callback([&] { action = [&] { return stamp_command(global, stamp_revs, stamp_timings); }; });
+    StampArguments stamp_args;
+    stamp->add_option("revisions", stamp_args.revisions, "target revisions (FROM:TO with --sql)")->required();
+    stamp->add_flag("--sql", stamp_args.sql, "print the SQL instead of running it (offline; FROM:TO ranges)");
+    stamp->add_flag("--purge", stamp_args.purge, "delete all entries in the version table before stamping");
+    stamp->add_flag("-v,--verbose", stamp_args.timings, "also log the time each step took");
+    stamp->add_option("--tag", "accepted for Alembic's sake (env.py's tag); unused");
+    stamp->callback([&] { action = [&] { return stamp_command(global, stamp_args); }; });
 
     auto* current = app.add_subcommand("current", "Display the current revision of the database.");
     bool current_verbose = false;

@@ -1,16 +1,20 @@
 #include "pq_database.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "deployer_lock.hpp"
 #include "error.hpp"
+#include "libpq.hpp"
+#include "sql_tokens.hpp"
 
 namespace migrate::cli {
 
 struct PqDatabase::Result {
-    std::unique_ptr<PGresult, decltype(&PQclear)> result{nullptr, &PQclear};
+    std::unique_ptr<PGresult, decltype(&PQclear)> result{nullptr, libpq().PQclear};
 };
 
 namespace {
@@ -31,28 +35,29 @@ PqDatabase::PqDatabase(const DatabaseUrl& url) {
     }
     keys.push_back(nullptr);
     values.push_back(nullptr);
-    conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
+    conn_ = libpq().PQconnectdbParams(keys.data(), values.data(), 0);
     if (!conn_) throw Error(ErrorKind::Execution, "out of memory while connecting to PostgreSQL");
-    if (PQstatus(conn_) != CONNECTION_OK) {
-        std::string message = PQerrorMessage(conn_);
+    if (libpq().PQstatus(conn_) != CONNECTION_OK) {
+        std::string message = libpq().PQerrorMessage(conn_);
         while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-        PQfinish(conn_);
+        libpq().PQfinish(conn_);
         conn_ = nullptr;
         throw Error(ErrorKind::Execution, fmt::format("cannot connect to {}: {}", url.display, message));
     }
-    PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+    libpq().PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
 }
 
 PqDatabase::~PqDatabase() {
-    if (conn_) PQfinish(conn_);
+    if (conn_) libpq().PQfinish(conn_);
 }
 
 void PqDatabase::fail(PGresult* result) const {
-    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string message = primary ? primary : PQerrorMessage(conn_);
+    const char* primary = result ? libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = primary ? primary : libpq().PQerrorMessage(conn_);
     while (!message.empty() && message.back() == '\n') message.pop_back();
     if (result)
-        if (const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += fmt::format(" ({})", detail);
+        if (const char* detail = libpq().PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+            message += fmt::format(" ({})", detail);
     throw Error(ErrorKind::Execution, message);
 }
 
@@ -60,14 +65,14 @@ PqDatabase::Result PqDatabase::run(const std::string& sql, const std::vector<std
                                    bool many_statements) {
     Result r;
     if (many_statements) {
-        r.result.reset(PQexec(conn_, sql.c_str()));
+        r.result.reset(libpq().PQexec(conn_, sql.c_str()));
     } else {
         std::vector<const char*> values;
         for (const auto& p : params) values.push_back(p.c_str());
-        r.result.reset(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+        r.result.reset(libpq().PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
                                     nullptr, nullptr, 0));
     }
-    auto status = r.result ? PQresultStatus(r.result.get()) : PGRES_FATAL_ERROR;
+    auto status = r.result ? libpq().PQresultStatus(r.result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.result.get());
     return r;
 }
@@ -87,23 +92,24 @@ void PqDatabase::execute_user_sql(const std::string& sql) {
                              "true)",
                              dialect().quote_literal(session_search_path_), sql, kPinned),
                  {}, true);
-    if (PQntuples(r.result.get()) == 1) session_search_path_ = PQgetvalue(r.result.get(), 0, 0);
+    if (libpq().PQntuples(r.result.get()) == 1) session_search_path_ = libpq().PQgetvalue(r.result.get(), 0, 0);
 }
 
 std::vector<Row> PqDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
     auto r = run(sql, params, false);
     PGresult* result = r.result.get();
     std::vector<Row> rows;
-    const int count = PQntuples(result), columns = PQnfields(result);
+    const int count = libpq().PQntuples(result), columns = libpq().PQnfields(result);
     rows.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         Row row;
         row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
-            if (PQgetisnull(result, i, c))
+            if (libpq().PQgetisnull(result, i, c))
                 row.emplace_back(std::nullopt);
             else
-                row.emplace_back(std::string(PQgetvalue(result, i, c), static_cast<std::size_t>(PQgetlength(result, i, c))));
+                row.emplace_back(std::string(libpq().PQgetvalue(result, i, c),
+                                             static_cast<std::size_t>(libpq().PQgetlength(result, i, c))));
         }
         rows.push_back(std::move(row));
     }
@@ -153,24 +159,78 @@ void PqDatabase::set_local_search_path(const std::string& path) {
 }
 
 void PqDatabase::begin_run(const TableName& version_table) {
+    if (lock_key_.empty()) {
+        // The extension's lock key, on the resolved version table; taken
+        // before the transaction starts, so its first read sees what the
+        // previous holder committed.
+        std::string key = deployer_lock_key(resolve_table(version_table));
+        query(kPgDeployerSessionLockSql, {key});
+        lock_key_ = std::move(key);
+    }
     execute("BEGIN");
+}
+
+void PqDatabase::end_run() noexcept {
+    if (lock_key_.empty()) return;
+    const char* values[] = {lock_key_.c_str()};
+    libpq().PQclear(libpq().PQexecParams(conn_, kPgDeployerSessionUnlockSql, 1, nullptr, values, nullptr, nullptr, 0));
+    lock_key_.clear();
+}
+
+void PqDatabase::execute_outside_transaction(const std::string& sql, std::size_t& failed_line) {
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
+        throw Error(ErrorKind::Internal, "a step outside a transaction was started inside one");
+    // The step sees the session's search_path, and what it sets there stays
+    // for the next step, as for the steps inside a transaction.
+    const bool pinned = !session_search_path_.empty();
+    if (pinned) query("SELECT pg_catalog.set_config('search_path', $1, false)", {session_search_path_});
+    auto repin = [&] {
+        if (!pinned) return;
+        auto rows = query(fmt::format("SELECT pg_catalog.current_setting('search_path'), "
+                                      "pg_catalog.set_config('search_path', '{}', false)",
+                                      kPinned));
+        session_search_path_ = rows.at(0).at(0).value_or("");
+        if (session_search_path_.empty()) session_search_path_ = "\"\"";  // as pin_search_path
+    };
+    std::size_t from = 0;
     try {
-        // The extension's lock, on the key of the resolved version table.
-        query(kPgDeployerLockSql, {deployer_lock_key(resolve_table(version_table))});
+        for (const auto& statement : sql::split_statements(sql)) {
+            // Where the statement's first token lies in the section, for the
+            // error's line.
+            const sql::Tokens tokens = sql::tokenize(statement);
+            const std::string_view head = tokens.empty() ? std::string_view(statement)
+                                                         : std::string_view(statement).substr(tokens[0].offset);
+            const std::size_t at = sql.find(head.substr(0, head.find('\n')), from);
+            if (at != std::string::npos) from = at;
+            try {
+                run(statement, {}, true);
+            } catch (...) {
+                failed_line = static_cast<std::size_t>(std::count(sql.begin(), sql.begin() + from, '\n'));
+                throw;
+            }
+            if (at != std::string::npos) from = at + 1;
+        }
     } catch (...) {
-        rollback_run();
+        if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE) libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
+        try {
+            repin();
+        } catch (...) {
+        }
         throw;
     }
+    repin();
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_IDLE)
+        throw Error(ErrorKind::Execution, "a step outside a transaction left a transaction open (BEGIN in its SQL)");
 }
 
 void PqDatabase::commit_run() {
     // A step that ended the transaction itself (COMMIT in its SQL) broke the
     // run's all-or-nothing: say so rather than commit half of it silently.
-    if (PQtransactionStatus(conn_) != PQTRANS_INTRANS)
+    if (libpq().PQtransactionStatus(conn_) != PQTRANS_INTRANS)
         throw Error(ErrorKind::Execution,
                     "the run's transaction was ended by a step (COMMIT or ROLLBACK in a revision's SQL)");
     Result r = run("COMMIT", {}, true);
-    if (std::string(PQcmdStatus(r.result.get())) != "COMMIT")
+    if (std::string(libpq().PQcmdStatus(r.result.get())) != "COMMIT")
         throw Error(ErrorKind::Execution, "the run's transaction was rolled back by the server");
     // A step's session-level SET search_path survives the commit: pin again.
     if (!session_search_path_.empty())
@@ -178,8 +238,8 @@ void PqDatabase::commit_run() {
 }
 
 void PqDatabase::rollback_run() noexcept {
-    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
-    PQclear(PQexec(conn_, "ROLLBACK"));
+    if (libpq().PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
+    libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
 }
 
 }  // namespace migrate::cli

@@ -33,14 +33,21 @@ public:
     TableName resolve_table(const TableName& table) override;
     int reader_threads() const override { return 4; }
 
-    // One transaction per run (or per step with transaction_per_migration);
-    // the deployer lock is the extension's transaction-scoped advisory lock
-    // on the same key, so the command line and in-database calls exclude
-    // each other.
+    // One transaction per run (or per step with transaction_per_migration,
+    // and around each step outside a transaction). The deployer lock is the
+    // extension's advisory lock on the same key, held for the session from
+    // the first begin_run to end_run, across the run's transactions, so the
+    // command line and in-database calls exclude each other.
     void begin_run(const TableName& version_table) override;
     void commit_run() override;
     void rollback_run() noexcept override;
     bool can_commit_per_step() const override { return true; }
+    void end_run() noexcept override;
+    // The connection is the tool's own: a transaction:false step runs in
+    // autocommit, one statement per round trip (a multi-statement message
+    // would be an implicit transaction block), with the session's search_path.
+    bool can_run_outside_transaction() const override { return true; }
+    void execute_outside_transaction(const std::string& sql, std::size_t& failed_line) override;
 
     // The schema that holds `table`, resolved once with the session's own
     // search_path as the extension does: where the name resolves now, else
@@ -61,6 +68,7 @@ private:
 
     PGconn* conn_ = nullptr;
     std::string session_search_path_;  // empty until pinned
+    std::string lock_key_;             // the deployer lock's key while held
 };
 
 }  // namespace migrate::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "error.hpp"
 #include "sql_dialect.hpp"
 
 namespace migrate {
@@ -82,6 +83,26 @@ public:
     // False when steps cannot be committed one by one (the call runs inside a
     // transaction it does not own).
     virtual bool can_commit_per_step() const = 0;
+    // Called once when a call that began a run ends, after its last
+    // commit_run or rollback_run, whatever happened: releases what begin_run
+    // holds across the run's transactions. Must not throw.
+    virtual void end_run() noexcept {}
+
+    // Steps outside a transaction (`transaction:false`, docs/reference.md
+    // section 9), as Alembic's autocommit_block: true where this Database owns
+    // its connection (the command line). The core then commits the run so
+    // far, runs the section with execute_outside_transaction, records the
+    // step in a transaction of its own and goes on in a new one, the deployer
+    // lock held throughout. The extensions run inside their caller's
+    // transaction and cannot: there such a step is refused before any change.
+    virtual bool can_run_outside_transaction() const { return false; }
+    // Runs a step's section with no transaction open, each statement on its
+    // own and committed as it runs; `failed_line` as for execute_step.
+    virtual void execute_outside_transaction(const std::string& sql, std::size_t& failed_line) {
+        (void)sql;
+        (void)failed_line;
+        throw Error(ErrorKind::Internal, "this engine cannot run a step outside a transaction");
+    }
 };
 
 }  // namespace migrate

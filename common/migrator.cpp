@@ -84,8 +84,23 @@ const TableName& Migrator::version_table() {
 std::string Migrator::upgrade(const std::string& target) { return run("upgrade", target); }
 std::string Migrator::downgrade(const std::string& target) { return run("downgrade", target); }
 std::string Migrator::stamp(const std::string& target) { return run("stamp", target); }
+std::string Migrator::stamp_purged(const std::string& target) { return run("stamp", target, true); }
 
-std::string Migrator::run(const char* command, const std::string& target) {
+namespace {
+
+// The Database's end_run once a run is over, on every path out of it.
+struct RunEnd {
+    Database& db;
+    ~RunEnd() { db.end_run(); }
+};
+
+bool transactional(const Step& step, const RevisionSections& sections) {
+    return step.is_upgrade() ? sections.upgrade_transactional : sections.downgrade_transactional;
+}
+
+}  // namespace
+
+std::string Migrator::run(const char* command, const std::string& target, bool purge) {
     const std::string name(command);
     if (name != "stamp" && target.find(':') != std::string::npos)
         throw revision_error(fmt::format("Range revision not allowed; use migrate_{}_sql('{}') for offline SQL",
@@ -94,11 +109,27 @@ std::string Migrator::run(const char* command, const std::string& target) {
     const RevisionGraph& g = graph();  // a broken script folder fails before the database is touched
     VersionTable table(db_, version_table());
     const bool per_step = settings_.transaction_per_migration() && db_.can_commit_per_step();
+    const bool outside_allowed = db_.can_run_outside_transaction();
 
+    RunEnd end{db_};
     db_.begin_run(table.name());
+    // After a commit, the next transaction must find the version table where
+    // this run left it.
+    auto check_unchanged = [&](std::vector<std::string> expected) {
+        std::sort(expected.begin(), expected.end());
+        if (table.read() != expected)
+            throw Error(ErrorKind::Revision,
+                        "the version table was changed by another connection during the run; the steps "
+                        "committed so far remain applied");
+    };
     try {
         bool table_exists = table.exists();
-        std::vector<std::string> current = table_exists ? table.read() : std::vector<std::string>{};
+        if (purge) {  // Alembic's --purge: every row goes, known revisions or not
+            if (!table_exists) table.create();
+            table_exists = true;
+            table.clear();
+        }
+        std::vector<std::string> current = table_exists && !purge ? table.read() : std::vector<std::string>{};
         std::vector<Step> steps;
         std::vector<std::string> warnings;
         if (name == "upgrade")
@@ -124,14 +155,15 @@ std::string Migrator::run(const char* command, const std::string& target) {
             sections[i] = read_sections(settings_.source(), *step.revision);
             db_.check_script_text(step.revision->message + "\n" + sections[i].upgrade + "\n" + sections[i].downgrade,
                                   step.revision->path);
-            if (!(step.is_upgrade() ? sections[i].upgrade_transactional : sections[i].downgrade_transactional))
+            if (!transactional(step, sections[i]) && !outside_allowed)
                 throw Error(ErrorKind::Usage,
                             fmt::format("Can't run {} of revision {} ({}) inside the database: its section is marked "
                                         "transaction:false, and this call runs inside a transaction; nothing was changed. "
-                                        "Run it through psql, which runs such a step on its own: the text of "
+                                        "Run it with the migrate command line (migrate {} {}), which runs such a step "
+                                        "outside a transaction, or through psql: the text of "
                                         "SELECT migrate_{}_sql('{}') (or of a deploy bundle, migrate_bundle) run with "
                                         "psql -v ON_ERROR_STOP=1 -f deploy.sql",
-                                        name, step.revision->id, step.revision->path, name, target));
+                                        name, step.revision->id, step.revision->path, name, target, name, target));
         }
 
         HeadTracker tracker(g, current);
@@ -154,12 +186,20 @@ std::string Migrator::run(const char* command, const std::string& target) {
             if (observer_.started) observer_.started(line);
             const auto started = std::chrono::steady_clock::now();
             const std::string* sql = nullptr;
+            bool outside = false;
             if (step.kind != Step::Kind::Stamp) {
                 sql = step.is_upgrade() ? &sections[i].upgrade : &sections[i].downgrade;
+                outside = !transactional(step, sections[i]) && !trim(*sql).empty();
                 if (!trim(*sql).empty()) {
+                    // As Alembic's autocommit_block: what came before is
+                    // committed, the section runs in autocommit.
+                    if (outside) db_.commit_run();
                     std::size_t failed_line = std::string::npos;
                     try {
-                        db_.execute_step(*sql, failed_line);
+                        if (outside)
+                            db_.execute_outside_transaction(*sql, failed_line);
+                        else
+                            db_.execute_step(*sql, failed_line);
                     } catch (const Error& e) {
                         // The file's own line, not the section's: the section
                         // starts after its directive.
@@ -177,6 +217,12 @@ std::string Migrator::run(const char* command, const std::string& target) {
                         error.set_context(fmt::format("revision {}, file {}", step.revision->id, where));
                         std::throw_with_nested(error);
                     }
+                    if (outside) {
+                        // Recorded in a transaction of its own, which first
+                        // checks that no one moved the version table meanwhile.
+                        db_.begin_run(table.name());
+                        check_unchanged(tracker.heads());
+                    }
                 }
             }
             for (const auto& change : tracker.apply(step)) table.apply(change);
@@ -184,15 +230,10 @@ std::string Migrator::run(const char* command, const std::string& target) {
             audit.append(log_entry(step, sql, elapsed.count()));
             if (observer_.finished) observer_.finished(line, elapsed.count());
             log += "Running " + line + "\n";
-            if (per_step && i + 1 < steps.size()) {
+            if (outside || (per_step && i + 1 < steps.size())) {
                 db_.commit_run();
                 db_.begin_run(table.name());
-                auto expected = tracker.heads();
-                std::sort(expected.begin(), expected.end());
-                if (table.read() != expected)
-                    throw Error(ErrorKind::Revision,
-                                "the version table was changed by another connection during the run; the steps "
-                                "committed so far remain applied");
+                check_unchanged(tracker.heads());
             }
         }
         db_.commit_run();
@@ -209,6 +250,9 @@ std::string Migrator::upgrade_sql(const std::string& range, const SqlDialect& di
 }
 std::string Migrator::downgrade_sql(const std::string& range, const SqlDialect& dialect) {
     return offline("downgrade", range, dialect);
+}
+std::string Migrator::stamp_sql(const std::string& range, const SqlDialect& dialect) {
+    return offline("stamp", range, dialect);
 }
 
 std::string Migrator::offline(const char* command, const std::string& range, const SqlDialect& dialect) {
@@ -233,8 +277,18 @@ std::string Migrator::offline(const char* command, const std::string& range, con
     OfflinePlan plan;
     plan.start_heads = start;
     plan.per_migration = settings_.transaction_per_migration();
-    plan.steps = name == "upgrade" ? plan_upgrade(g, start, target) : plan_downgrade(g, start, target);
+    if (name == "upgrade")
+        plan.steps = plan_upgrade(g, start, target);
+    else if (name == "downgrade")
+        plan.steps = plan_downgrade(g, start, target);
+    else
+        plan.steps = plan_stamp(g, start, split_targets(target));
     for (const Step& step : plan.steps) {
+        if (observer_.started) observer_.started(step.describe());
+        if (step.kind == Step::Kind::Stamp) {
+            plan.sections.emplace_back();
+            continue;
+        }
         if (step.revision->is_python)
             throw Error(ErrorKind::Script,
                         fmt::format("Can't render {} of revision {} ({}): it is an Alembic Python revision, which "

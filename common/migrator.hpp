@@ -40,12 +40,18 @@ public:
     std::string upgrade(const std::string& target);
     std::string downgrade(const std::string& target);
     std::string stamp(const std::string& target);
+    // Alembic's stamp --purge: every row of the version table is deleted
+    // first, known revisions or not, then `target` is stamped from base.
+    std::string stamp_purged(const std::string& target);
 
     // Offline mode: the SQL those steps would run, executing nothing, spelled
     // in `dialect` (the engine's own, or the other's). `range` is `from:to`,
     // or a target reached from the current revision.
     std::string upgrade_sql(const std::string& range, const SqlDialect& dialect);
     std::string downgrade_sql(const std::string& range, const SqlDialect& dialect);
+    // The version-table statements of a stamp (Alembic's stamp --sql);
+    // `range` is `from:to`, `to` a comma-separated list.
+    std::string stamp_sql(const std::string& range, const SqlDialect& dialect);
 
     // Write a new revision file and return its path. `options` holds
     // key=value pairs (revision_writer.hpp); `revisions` is a comma-separated
@@ -73,6 +79,8 @@ public:
     // Progress of upgrade, downgrade and stamp: `started` as a step begins
     // (its log line without "Running "), `finished` once it has run, with its
     // time in milliseconds (the command line prints them as they happen).
+    // Offline SQL reports each step it renders to `started`, as Alembic logs
+    // them in --sql mode.
     struct StepObserver {
         std::function<void(const std::string& line)> started;
         std::function<void(const std::string& line, double milliseconds)> finished;
@@ -84,7 +92,7 @@ private:
     // The version table resolved once per call (Database::resolve_table): the
     // one name of every statement, the log and the deployer lock.
     const TableName& version_table();
-    std::string run(const char* command, const std::string& target);
+    std::string run(const char* command, const std::string& target, bool purge = false);
     std::string offline(const char* command, const std::string& range, const SqlDialect& dialect);
 
     schema::SchemaEngine& schema_engine();

@@ -201,6 +201,8 @@ std::string VersionTableSql::create(bool if_not_exists) const {
 
 void VersionTable::create() { db_.execute(sql_.create()); }
 
+void VersionTable::clear() { db_.execute(fmt::format("DELETE FROM {}", db_.qualified(name()))); }
+
 std::string VersionTableSql::change(const VersionChange& change) const {
     const SqlDialect& d = dialect_;
     const std::string table = d.qualified(name_);

@@ -68,6 +68,8 @@ public:
     // The rows, sorted; empty when the table does not exist.
     std::vector<std::string> read();
     void create();
+    // Deletes every row (stamp --purge).
+    void clear();
     void apply(const VersionChange& change);
     const TableName& name() const { return sql_.name(); }
     const VersionTableSql& sql() const { return sql_; }

@@ -9,6 +9,7 @@
 #include "pg_schema_engine.hpp"
 #include "privileges.hpp"
 #include "spi_database.hpp"
+#include "spi_session.hpp"
 
 #include "pg_headers.hpp"
 
@@ -65,7 +66,8 @@ Datum schema_command(FunctionCallInfo) {
     std::string result;
     {
         SpiDatabase db;
-        PgSchemaEngine schema(db);
+        SpiSession session(db);
+        PgSchemaEngine schema(session);
         Migrator migrator(db, settings, &schema);
         result = (migrator.*call)();
     }
@@ -85,7 +87,8 @@ Datum revision(FunctionCallInfo fcinfo) {
     std::string path;
     {
         SpiDatabase db;
-        PgSchemaEngine schema(db);
+        SpiSession session(db);
+        PgSchemaEngine schema(session);
         path = Migrator(db, settings, &schema).revision(message, options, autogenerate);
     }
     return text_datum(path);

@@ -10,21 +10,22 @@
 #include <string>
 
 #include "database.hpp"
+#include "pg_schema_engine.hpp"
 #include "subtransaction.hpp"
 
 namespace migrate::pg {
 
-class Scratch {
+class Scratch : public TargetScratch {
 public:
     // `schema`: the compared schema, created empty next to `public`.
     Scratch(Database& db, const std::string& schema);
-    ~Scratch();
+    ~Scratch() override;
     Scratch(const Scratch&) = delete;
     Scratch& operator=(const Scratch&) = delete;
 
-    // Runs one target file: psql meta-command lines skipped, statements that
-    // cannot run in a transaction block in their transactional form.
-    void run(const std::string& sql);
+    // Meta-commands found by PostgreSQL's own scanner; CONCURRENTLY and
+    // CREATE SCHEMA of a schema made empty handled by a utility hook.
+    void run(const std::string& sql) override;
 
 private:
     Database& db_;

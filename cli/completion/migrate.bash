@@ -38,7 +38,7 @@ _migrate() {
         merge) options="-m --message --branch-label --rev-id heads" ;;
         upgrade) options="--sql -v --verbose head heads" ;;
         downgrade) options="--sql -v --verbose base -1" ;;
-        stamp) options="-v --verbose head heads base" ;;
+        stamp) options="--sql --purge -v --verbose head heads base" ;;
         current) options="-v --verbose" ;;
         heads) options="-v --verbose --resolve-dependencies" ;;
         branches) options="-v --verbose" ;;

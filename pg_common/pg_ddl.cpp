@@ -5,11 +5,8 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
-#include "pg_guard.hpp"
 #include "pg_literal.hpp"
 #include "text.hpp"
-
-#include "pg_headers.hpp"
 
 namespace migrate::pg {
 namespace {
@@ -18,13 +15,6 @@ using schema::Column;
 using schema::Operation;
 using schema::OpKind;
 using schema::Table;
-
-// quote_identifier returns its argument or a palloc'd copy: either way a
-// plain pointer, copied before anything else runs.
-std::string q(const std::string& name) {
-    const char* quoted = pg_call([&] { return quote_identifier(name.c_str()); });
-    return quoted;
-}
 
 std::string lit(const std::optional<std::string>& text) { return text ? pg_literal(*text) : "NULL"; }
 
@@ -47,22 +37,6 @@ std::string serial_type(const std::string& type) {
     return "serial";
 }
 
-std::string column_definition(const Column& c) {
-    std::string out = q(c.name) + " " + (is_serial(c) ? serial_type(c.type) : c.type);
-    if (!c.definition_key.empty() && !is_serial(c)) out += " " + c.definition_key;
-    if (c.default_value) out += (is_identity(c) ? " " : " DEFAULT ") + *c.default_value;
-    if (!c.nullable) out += " NOT NULL";
-    return out;
-}
-
-std::string column_comment(const Table& t, const Column& c) {
-    return fmt::format("COMMENT ON COLUMN {}.{} IS {};", q(t.name), q(c.name), lit(c.comment));
-}
-
-std::string constraint_definition(const schema::Constraint& c) {
-    return fmt::format("CONSTRAINT {} {}", q(c.name), c.definition_key);
-}
-
 // CREATE TABLE makes every constraint it holds valid: one the schema leaves
 // NOT VALID is added after the table, as pg_dump writes it.
 bool is_not_valid(const schema::Constraint& c) {
@@ -77,95 +51,6 @@ bool is_partition(const Table& t) { return !t.parent.empty(); }
 // table's definition key ("PARTITION OF parent FOR VALUES ...").
 std::string partition_bound(const Table& t) { return t.definition_key.substr(t.definition_key.find(' ', 13) + 1); }
 
-std::string create_table(const Operation& op) {
-    const Table& t = *op.table;
-    std::vector<std::string> items, not_valid;
-    if (!is_partition(t))
-        for (const auto& c : t.columns) items.push_back(column_definition(c));
-    for (const auto& c : t.constraints)
-        if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
-            (is_not_valid(c) ? not_valid : items).push_back(constraint_definition(c));
-    std::string out;
-    if (is_partition(t))
-        out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
-                          items.empty() ? "" : " (\n    " + join(items, ",\n    ") + "\n)", partition_bound(t));
-    else
-        out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
-                          t.definition_key.empty() ? "" : " " + t.definition_key);
-    for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
-    if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
-    for (const auto& c : t.columns)
-        if (c.comment) out += "\n" + column_comment(t, c);
-    return out;
-}
-
-std::string add_column(const Table& t, const Column& c) {
-    std::string out = fmt::format("ALTER TABLE {} ADD COLUMN {};", q(t.name), column_definition(c));
-    if (c.comment) out += "\n" + column_comment(t, c);
-    return out;
-}
-
-// What the column's values become: a cast to the new type; through text when
-// the type is re-created under its old name (ReplaceEnum), as enums do not
-// cast to each other.
-std::string using_expression(const Column& c, bool retyped) {
-    if (!retyped) return q(c.name) + "::" + c.type;
-    bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
-    return fmt::format("{}::{}::{}", q(c.name), array ? "text[]" : "text", c.type);
-}
-
-// One ALTER TABLE statement per change, in the order they can be made: the
-// old column's identity, expression, sequence and default go first; then its
-// type, nullability, default; then what the new column adds.
-std::string alter_column(const Operation& op) {
-    const Table& t = *op.table;
-    const Column& from = *op.old_column;
-    const Column& to = *op.column;
-    const unsigned changes = op.column_changes;
-    const bool definition = changes & schema::kDefinition;
-    const bool default_changes = changes & schema::kDefault;
-    const bool retype = changes & (schema::kType | schema::kRetyped);
-
-    // PostgreSQL cannot make a column generated, or change its expression
-    // (a type change changes it too: the cast is part of it): the column is
-    // added again, its values are computed anyway.
-    if (definition && is_generated(to))
-        return fmt::format("ALTER TABLE {} DROP COLUMN {};\n{}", q(t.name), q(to.name), add_column(t, to));
-
-    const std::string alter = fmt::format("ALTER TABLE {} ALTER COLUMN {} ", q(t.name), q(to.name));
-    std::vector<std::string> out;
-    if (default_changes && is_identity(from) && !is_identity(to)) out.push_back(alter + "DROP IDENTITY");
-    if (definition && is_generated(from)) out.push_back(alter + "DROP EXPRESSION");
-    if (definition && is_serial(from) && !is_serial(to)) {
-        out.push_back(alter + "DROP DEFAULT");
-        out.push_back("DROP SEQUENCE " + q(from.sequence));
-    }
-    // A default is cast along with the column, which fails for most type
-    // changes: it is dropped first and set again after.
-    if ((default_changes || retype) && has_default_expression(from)) out.push_back(alter + "DROP DEFAULT");
-    if (retype) {
-        out.push_back(alter + "TYPE " + to.type + " USING " + using_expression(to, changes & schema::kRetyped));
-        if (is_serial(from) && is_serial(to)) out.push_back("ALTER SEQUENCE " + q(from.sequence) + " AS " + to.type);
-    }
-    if (changes & schema::kNullable) out.push_back(alter + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
-    if ((default_changes || retype) && has_default_expression(to))
-        out.push_back(alter + "SET DEFAULT " + *to.default_value);
-    if (definition && is_serial(to) && !is_serial(from)) {
-        out.push_back(fmt::format("CREATE SEQUENCE {} AS {} OWNED BY {}.{}", q(to.sequence), to.type, q(t.name),
-                                  q(to.name)));
-        out.push_back(alter + "SET DEFAULT nextval(" + pg_literal(q(to.sequence)) + "::regclass)");
-    }
-    if (default_changes && is_identity(to))
-        out.push_back(alter + (!is_identity(from) ? "ADD " + *to.default_value
-                               : "SET " + identity_kind(to) +
-                                     (from.identity_settings == to.identity_settings ? "" : " " + to.identity_settings)));
-    std::string sql;
-    for (const auto& statement : out) sql += statement + ";\n";
-    if (changes & schema::kComment) sql += column_comment(t, to) + "\n";
-    if (!sql.empty()) sql.pop_back();
-    return sql;
-}
-
 std::string values(const std::vector<std::string>& items) {
     return join(items, ", ", [](const std::string& v) { return pg_literal(v); });
 }
@@ -178,15 +63,129 @@ std::string sequence_options(const schema::Sequence& s) {
                        s.increment, s.min_value, s.max_value, s.start, s.cache, s.cycle ? "CYCLE" : "NO CYCLE");
 }
 
-std::string owned_by(const schema::Sequence& s) {
-    auto dot = s.owned_by.rfind('.');
-    if (dot == std::string::npos) return "NONE";
-    return q(s.owned_by.substr(0, dot)) + "." + q(s.owned_by.substr(dot + 1));
-}
+// The statements of the operations, names quoted as the server quotes them.
+class Ddl {
+public:
+    explicit Ddl(const PgIdentifiers& ids) : ids_(ids) {}
+    std::string operation(const Operation& op) const;
 
-}  // namespace
+private:
+    std::string q(const std::string& name) const { return ids_.quote(name); }
+    std::string column_definition(const Column& c) const {
+        std::string out = q(c.name) + " " + (is_serial(c) ? serial_type(c.type) : c.type);
+        if (!c.definition_key.empty() && !is_serial(c)) out += " " + c.definition_key;
+        if (c.default_value) out += (is_identity(c) ? " " : " DEFAULT ") + *c.default_value;
+        if (!c.nullable) out += " NOT NULL";
+        return out;
+    }
 
-std::string render_pg_operation(const Operation& op) {
+    std::string column_comment(const Table& t, const Column& c) const {
+        return fmt::format("COMMENT ON COLUMN {}.{} IS {};", q(t.name), q(c.name), lit(c.comment));
+    }
+
+    std::string constraint_definition(const schema::Constraint& c) const {
+        return fmt::format("CONSTRAINT {} {}", q(c.name), c.definition_key);
+    }
+
+    std::string create_table(const Operation& op) const {
+        const Table& t = *op.table;
+        std::vector<std::string> items, not_valid;
+        if (!is_partition(t))
+            for (const auto& c : t.columns) items.push_back(column_definition(c));
+        for (const auto& c : t.constraints)
+            if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
+                (is_not_valid(c) ? not_valid : items).push_back(constraint_definition(c));
+        std::string out;
+        if (is_partition(t))
+            out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
+                              items.empty() ? "" : " (\n    " + join(items, ",\n    ") + "\n)", partition_bound(t));
+        else
+            out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
+                              t.definition_key.empty() ? "" : " " + t.definition_key);
+        for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
+        if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
+        for (const auto& c : t.columns)
+            if (c.comment) out += "\n" + column_comment(t, c);
+        return out;
+    }
+
+    std::string add_column(const Table& t, const Column& c) const {
+        std::string out = fmt::format("ALTER TABLE {} ADD COLUMN {};", q(t.name), column_definition(c));
+        if (c.comment) out += "\n" + column_comment(t, c);
+        return out;
+    }
+
+    // What the column's values become: a cast to the new type; through text when
+    // the type is re-created under its old name (ReplaceEnum), as enums do not
+    // cast to each other.
+    std::string using_expression(const Column& c, bool retyped) const {
+        if (!retyped) return q(c.name) + "::" + c.type;
+        bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
+        return fmt::format("{}::{}::{}", q(c.name), array ? "text[]" : "text", c.type);
+    }
+
+    // One ALTER TABLE statement per change, in the order they can be made: the
+    // old column's identity, expression, sequence and default go first; then its
+    // type, nullability, default; then what the new column adds.
+    std::string alter_column(const Operation& op) const {
+        const Table& t = *op.table;
+        const Column& from = *op.old_column;
+        const Column& to = *op.column;
+        const unsigned changes = op.column_changes;
+        const bool definition = changes & schema::kDefinition;
+        const bool default_changes = changes & schema::kDefault;
+        const bool retype = changes & (schema::kType | schema::kRetyped);
+
+        // PostgreSQL cannot make a column generated, or change its expression
+        // (a type change changes it too: the cast is part of it): the column is
+        // added again, its values are computed anyway.
+        if (definition && is_generated(to))
+            return fmt::format("ALTER TABLE {} DROP COLUMN {};\n{}", q(t.name), q(to.name), add_column(t, to));
+
+        const std::string alter = fmt::format("ALTER TABLE {} ALTER COLUMN {} ", q(t.name), q(to.name));
+        std::vector<std::string> out;
+        if (default_changes && is_identity(from) && !is_identity(to)) out.push_back(alter + "DROP IDENTITY");
+        if (definition && is_generated(from)) out.push_back(alter + "DROP EXPRESSION");
+        if (definition && is_serial(from) && !is_serial(to)) {
+            out.push_back(alter + "DROP DEFAULT");
+            out.push_back("DROP SEQUENCE " + q(from.sequence));
+        }
+        // A default is cast along with the column, which fails for most type
+        // changes: it is dropped first and set again after.
+        if ((default_changes || retype) && has_default_expression(from)) out.push_back(alter + "DROP DEFAULT");
+        if (retype) {
+            out.push_back(alter + "TYPE " + to.type + " USING " + using_expression(to, changes & schema::kRetyped));
+            if (is_serial(from) && is_serial(to)) out.push_back("ALTER SEQUENCE " + q(from.sequence) + " AS " + to.type);
+        }
+        if (changes & schema::kNullable) out.push_back(alter + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
+        if ((default_changes || retype) && has_default_expression(to))
+            out.push_back(alter + "SET DEFAULT " + *to.default_value);
+        if (definition && is_serial(to) && !is_serial(from)) {
+            out.push_back(fmt::format("CREATE SEQUENCE {} AS {} OWNED BY {}.{}", q(to.sequence), to.type, q(t.name),
+                                      q(to.name)));
+            out.push_back(alter + "SET DEFAULT nextval(" + pg_literal(q(to.sequence)) + "::regclass)");
+        }
+        if (default_changes && is_identity(to))
+            out.push_back(alter + (!is_identity(from) ? "ADD " + *to.default_value
+                                   : "SET " + identity_kind(to) +
+                                         (from.identity_settings == to.identity_settings ? "" : " " + to.identity_settings)));
+        std::string sql;
+        for (const auto& statement : out) sql += statement + ";\n";
+        if (changes & schema::kComment) sql += column_comment(t, to) + "\n";
+        if (!sql.empty()) sql.pop_back();
+        return sql;
+    }
+
+    std::string owned_by(const schema::Sequence& s) const {
+        auto dot = s.owned_by.rfind('.');
+        if (dot == std::string::npos) return "NONE";
+        return q(s.owned_by.substr(0, dot)) + "." + q(s.owned_by.substr(dot + 1));
+    }
+
+    const PgIdentifiers& ids_;
+};
+
+std::string Ddl::operation(const Operation& op) const {
     switch (op.kind) {
         case OpKind::CreateTable: return create_table(op);
         case OpKind::DropTable: return fmt::format("DROP TABLE {};", q(op.table->name));
@@ -264,5 +263,9 @@ std::string render_pg_operation(const Operation& op) {
                         fmt::format("PostgreSQL has no statement for {}", join(op.describe(), "; ")));
     }
 }
+
+}  // namespace
+
+std::string render_pg_operation(const Operation& op, const PgIdentifiers& ids) { return Ddl(ids).operation(op); }
 
 }  // namespace migrate::pg
