@@ -85,6 +85,7 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) {
     detect_cycles();
     propagate_branch_labels();
 
+    // Views of the maps' keys, which no longer change.
     sorted_keys_.reserve(by_id_.size() + by_label_.size());
     for (auto& [key, rev] : by_id_) sorted_keys_.push_back(key);
     for (auto& [key, rev] : by_label_) sorted_keys_.push_back(key);
@@ -357,9 +358,10 @@ Node RevisionGraph::revision_for_ident(const std::string& id, const std::string&
     if (!revision) {
         // a unique prefix of an id or a label, over keys longer than three
         std::vector<std::string> matches;
-        for (auto it = std::lower_bound(sorted_keys_.begin(), sorted_keys_.end(), id);
-             it != sorted_keys_.end() && it->compare(0, id.size(), id) == 0; ++it)
-            if (it->size() > 3) matches.push_back(*it);
+        const auto& keys = sorted_keys_;
+        for (auto it = std::lower_bound(keys.begin(), keys.end(), std::string_view(id));
+             it != keys.end() && it->compare(0, id.size(), id) == 0; ++it)
+            if (it->size() > 3) matches.emplace_back(*it);
         if (branch_rev) {
             std::vector<std::string> kept;
             for (const auto& m : matches)
