@@ -126,7 +126,7 @@ private:
     std::map<std::string, std::string> settings_;
     std::string default_location_;
     std::unique_ptr<Connection> connection_;
-    std::unique_ptr<RevisionGraph> graph_;
+    std::shared_ptr<const RevisionGraph> graph_;
 };
 
 void announce_steps(Migrator& migrator, bool timings) {

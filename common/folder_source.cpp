@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "revision_cache.hpp"
 #include "script_loader.hpp"
 
 namespace migrate {
@@ -65,7 +66,7 @@ std::vector<std::string> folder_names(const std::string& path, Keep keep, const 
 
 }  // namespace
 
-std::vector<Revision> FolderSource::load_revisions(int threads) {
+std::string FolderSource::versions_folder() const {
     require_reachable(location_);
     if (!is_directory(location_))
         throw Error(ErrorKind::Script,
@@ -78,7 +79,15 @@ std::vector<Revision> FolderSource::load_revisions(int threads) {
         throw Error(ErrorKind::Script, fmt::format("Path doesn't exist: '{}': the script location has no versions/ "
                                                    "folder.",
                                                    absolute(versions)));
-    return migrate::load_revisions(versions, threads, poll_);
+    return versions;
+}
+
+std::vector<Revision> FolderSource::load_revisions(int threads) {
+    return migrate::load_revisions(versions_folder(), threads, poll_);
+}
+
+std::shared_ptr<const RevisionGraph> FolderSource::graph(int threads) {
+    return cached_graph(versions_folder(), threads, poll_);
 }
 
 std::string FolderSource::read_revision(const Revision& revision) { return read_file(revision.path); }

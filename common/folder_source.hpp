@@ -15,6 +15,9 @@ public:
         : location_(std::move(location)), poll_(std::move(poll)) {}
 
     std::vector<Revision> load_revisions(int threads) override;
+    // Kept between calls of the process while the folder's files are
+    // unchanged (revision_cache.hpp).
+    std::shared_ptr<const RevisionGraph> graph(int threads) override;
     std::string read_revision(const Revision& revision) override;
     std::optional<ScriptFile> ini() override;
     std::vector<ScriptFile> target_schema(const std::string& setting) override;
@@ -22,6 +25,9 @@ public:
     std::optional<std::string> folder() const override { return location_; }
 
 private:
+    // location/versions, after checking that both are folders.
+    std::string versions_folder() const;
+
     std::string location_;
     std::function<void()> poll_;
 };

@@ -52,11 +52,11 @@ WriterSettings writer_settings(const Settings& settings, const char* function) {
 
 }  // namespace
 
-std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads) {
-    return std::make_unique<RevisionGraph>(source.load_revisions(reader_threads));
+std::shared_ptr<const RevisionGraph> load_graph(ScriptSource& source, int reader_threads) {
+    return source.graph(reader_threads);
 }
 
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads) {
+std::shared_ptr<const RevisionGraph> load_graph(const std::string& script_location, int reader_threads) {
     FolderSource folder(script_location);
     return load_graph(folder, reader_threads);
 }

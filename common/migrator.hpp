@@ -100,14 +100,14 @@ private:
     Database& db_;
     Settings settings_;
     schema::SchemaEngine* schema_engine_;
-    std::unique_ptr<RevisionGraph> graph_;
+    std::shared_ptr<const RevisionGraph> graph_;
     StepObserver observer_;
     std::optional<TableName> version_table_;
 };
 
 // Loads and validates the revision graph of a script source, or of a
 // script location's folder.
-std::unique_ptr<RevisionGraph> load_graph(ScriptSource& source, int reader_threads = 1);
-std::unique_ptr<RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
+std::shared_ptr<const RevisionGraph> load_graph(ScriptSource& source, int reader_threads = 1);
+std::shared_ptr<const RevisionGraph> load_graph(const std::string& script_location, int reader_threads = 1);
 
 }  // namespace migrate

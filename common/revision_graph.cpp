@@ -26,6 +26,15 @@ std::optional<long> as_integer(const std::string& s) {
     return std::strtol(s.c_str(), nullptr, 10);
 }
 
+// The edges a walk follows from a revision, by reference: returned by value,
+// each visited revision cost a copy (an allocation) of its list.
+using Edges = std::vector<Revision*>;
+const Edges& down_edges(Node r) { return r->down; }
+const Edges& all_down_edges(Node r) { return r->all_down; }
+const Edges& normalized_down_edges(Node r) { return r->normalized_down; }
+const Edges& next_edges(Node r) { return r->next; }
+const Edges& all_next_edges(Node r) { return r->all_next; }
+
 }  // namespace
 
 const Node kWalkedPastBase = &walked_past_base_marker;
@@ -76,6 +85,7 @@ RevisionGraph::RevisionGraph(std::vector<Revision> revisions) {
     detect_cycles();
     propagate_branch_labels();
 
+    // Views of the maps' keys, which no longer change.
     sorted_keys_.reserve(by_id_.size() + by_label_.size());
     for (auto& [key, rev] : by_id_) sorted_keys_.push_back(key);
     for (auto& [key, rev] : by_label_) sorted_keys_.push_back(key);
@@ -160,11 +170,11 @@ void RevisionGraph::detect_cycles() const {
             throw revision_error(fmt::format("{} is detected in revisions ({})", kind, join(all, ", ")));
         }
         std::vector<char> from_top(revisions_.size()), from_bottom(revisions_.size());
-        for (Node n : dependencies ? related(tops, [](Node r) { return r->all_down; }, false)
-                                   : related(tops, [](Node r) { return r->down; }, false))
+        for (Node n : dependencies ? related(tops, all_down_edges, false)
+                                   : related(tops, down_edges, false))
             from_top[n->order] = 1;
-        for (Node n : dependencies ? related(bottoms, [](Node r) { return r->all_next; }, false)
-                                   : related(bottoms, [](Node r) { return r->next; }, false))
+        for (Node n : dependencies ? related(bottoms, all_next_edges, false)
+                                   : related(bottoms, next_edges, false))
             from_bottom[n->order] = 1;
         std::vector<std::string> cut_off;
         for (auto& rev : revisions_)
@@ -238,14 +248,14 @@ std::vector<Node> RevisionGraph::related(const std::vector<Node>& targets, Next 
 
 std::vector<Node> RevisionGraph::ancestors(const std::vector<Node>& targets, bool include_dependencies,
                                            bool check) const {
-    if (include_dependencies) return related(targets, [](Node r) { return r->normalized_down; }, check);
-    return related(targets, [](Node r) { return r->down; }, check);
+    if (include_dependencies) return related(targets, normalized_down_edges, check);
+    return related(targets, down_edges, check);
 }
 
 std::vector<Node> RevisionGraph::descendants(const std::vector<Node>& targets, bool include_dependencies,
                                              bool check) const {
-    if (include_dependencies) return related(targets, [](Node r) { return r->all_next; }, check);
-    return related(targets, [](Node r) { return r->next; }, check);
+    if (include_dependencies) return related(targets, all_next_edges, check);
+    return related(targets, next_edges, check);
 }
 
 std::vector<std::string> RevisionGraph::ids(const std::vector<Node>& nodes) const {
@@ -348,9 +358,10 @@ Node RevisionGraph::revision_for_ident(const std::string& id, const std::string&
     if (!revision) {
         // a unique prefix of an id or a label, over keys longer than three
         std::vector<std::string> matches;
-        for (auto it = std::lower_bound(sorted_keys_.begin(), sorted_keys_.end(), id);
-             it != sorted_keys_.end() && it->compare(0, id.size(), id) == 0; ++it)
-            if (it->size() > 3) matches.push_back(*it);
+        const auto& keys = sorted_keys_;
+        for (auto it = std::lower_bound(keys.begin(), keys.end(), std::string_view(id));
+             it != keys.end() && it->compare(0, id.size(), id) == 0; ++it)
+            if (it->size() > 3) matches.emplace_back(*it);
         if (branch_rev) {
             std::vector<std::string> kept;
             for (const auto& m : matches)

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -94,7 +95,7 @@ private:
     std::vector<std::unique_ptr<Revision>> revisions_;
     std::unordered_map<std::string, Revision*> by_id_;
     std::unordered_map<std::string, Revision*> by_label_;
-    std::vector<std::string> sorted_keys_;  // ids and labels, for prefix search
+    std::vector<std::string_view> sorted_keys_;  // ids and labels, for prefix search
     std::vector<Node> heads_, real_heads_, bases_, real_bases_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "database.hpp"
 #include "folder_source.hpp"
+#include "revision_graph.hpp"
 #include "script_loader.hpp"
 #include "script_store.hpp"
 #include "settings.hpp"
@@ -14,6 +15,10 @@ std::shared_ptr<ScriptSource> open_script_source(const Settings& settings, Datab
         // search_path pinned and name it qualified.
         return std::make_shared<StoreSource>(db, db.resolve_table(settings.store_table()), settings.script_location());
     return std::make_shared<FolderSource>(settings.script_location(), [&db] { db.check_interrupts(); });
+}
+
+std::shared_ptr<const RevisionGraph> ScriptSource::graph(int threads) {
+    return std::make_shared<const RevisionGraph>(load_revisions(threads));
 }
 
 RevisionSections read_sections(ScriptSource& source, const Revision& revision) {

@@ -13,6 +13,7 @@
 namespace migrate {
 
 class Database;
+class RevisionGraph;
 class Settings;
 
 // One file of a script location: `path` names it in errors (the folder: the
@@ -29,6 +30,8 @@ public:
     // Every revision of versions/ (*.sql, *.py), in file-name order, headers
     // read. `threads` > 1 lets a large folder be read by that many threads.
     virtual std::vector<Revision> load_revisions(int threads) = 0;
+    // The validated graph of those revisions.
+    virtual std::shared_ptr<const RevisionGraph> graph(int threads);
     // The current text of a revision's file (Revision::path as loaded).
     virtual std::string read_revision(const Revision& revision) = 0;
     // migrate.ini, when the location has one.

@@ -83,10 +83,11 @@ inline std::vector<std::string_view> lines(std::string_view s) {
 // The non-empty, trimmed items of a comma-separated list ("a, b,,c").
 inline std::vector<std::string> split_list(std::string_view value) {
     std::vector<std::string> out;
-    if (value.empty()) return out;  // the usual empty header field, without allocating
-    for (auto item : split(value, ',')) {
-        auto trimmed = trim(item);
+    while (!value.empty()) {  // the usual empty header field returns without allocating
+        auto comma = value.find(',');
+        auto trimmed = trim(value.substr(0, comma));
         if (!trimmed.empty()) out.emplace_back(trimmed);
+        value.remove_prefix(comma == std::string_view::npos ? value.size() : comma + 1);
     }
     return out;
 }

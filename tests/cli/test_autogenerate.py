@@ -94,35 +94,54 @@ class Autogenerate(CliTestCase):
         (name,) = [n for n in os.listdir(project.versions) if n.startswith(rev_id)]
         return sections(read(os.path.join(project.versions, name)))
 
+    def compare(self, name, a, b):
+        """The command line's revision and the extension's on two databases
+        loaded with `a`, `b` the target; then upgrade and downgrade back to
+        `a`'s schema through the command line."""
+        cli_url, ext_url = self.dbs.new(), self.dbs.new()
+        for url in (cli_url, ext_url):
+            if a.strip():
+                self.dbs.execute(url, a)
+        project = self.project(f"cli_{name}", cli_url, b)
+        cli = self.cli_revision(project)
+
+        ext_project = self.project(f"ext_{name}", ext_url, b)
+        ext = self.in_database(ext_url)
+        ext.config("script_location", os.path.join(ext_project.root, "migrations"))
+        path = ext.call_sql("SELECT migrate_revision(?, ?)", "diff", True)
+        self.assertEqual(cli, sections(read(path)))
+
+        # upgrade, nothing left to do, downgrade back to a's schema
+        self.assertEqual(project.run("upgrade", "head").status, 0)
+        r = project.run("check")
+        self.assertEqual(r.status, 0, r)
+        self.assertIn(NO_CHANGES, r.stderr)
+        r = project.run("downgrade", "base")
+        self.assertEqual(r.status, 0, r)
+        write_file(os.path.join(project.root, "a.sql"), a)
+        back = self.in_database(cli_url)
+        back.config("target_schema", os.path.join(project.root, "a.sql"))
+        self.assertEqual(back.call_sql("SELECT migrate_diff()"), "", name)
+        return cli
+
     def test_the_same_revision_as_the_extension_and_a_round_trip(self):
         for pair in PAIRS:
             folder = os.path.join(CORPUS, pair)
-            a, b = read(os.path.join(folder, "a.sql")), read(os.path.join(folder, "b.sql"))
             with self.subTest(pair=pair):
-                cli_url, ext_url = self.dbs.new(), self.dbs.new()
-                for url in (cli_url, ext_url):
-                    if a.strip():
-                        self.dbs.execute(url, a)
-                project = self.project(f"cli_{pair}", cli_url, b)
-                cli = self.cli_revision(project)
+                self.compare(pair, read(os.path.join(folder, "a.sql")), read(os.path.join(folder, "b.sql")))
 
-                ext_project = self.project(f"ext_{pair}", ext_url, b)
-                ext = self.in_database(ext_url)
-                ext.config("script_location", os.path.join(ext_project.root, "migrations"))
-                path = ext.call_sql("SELECT migrate_revision(?, ?)", "diff", True)
-                self.assertEqual(cli, sections(read(path)))
-
-                # upgrade, nothing left to do, downgrade back to a.sql's schema
-                self.assertEqual(project.run("upgrade", "head").status, 0)
-                r = project.run("check")
-                self.assertEqual(r.status, 0, r)
-                self.assertIn(NO_CHANGES, r.stderr)
-                r = project.run("downgrade", "base")
-                self.assertEqual(r.status, 0, r)
-                write_file(os.path.join(project.root, "a.sql"), a)
-                back = self.in_database(cli_url)
-                back.config("target_schema", os.path.join(project.root, "a.sql"))
-                self.assertEqual(back.call_sql("SELECT migrate_diff()"), "", pair)
+    @unittest.skipUnless(ENGINE == "postgresql", "PostgreSQL's keyword categories")
+    def test_names_are_quoted_as_the_server_quotes_them(self):
+        # Unreserved keywords stay bare; reserved, column-name and
+        # type-or-function-name keywords, capitals, a leading digit or `$` are quoted.
+        b = ('CREATE TABLE "order" (name text, value integer, "left" text, "position" integer, "Mixed" text, '
+             '"1st" text, "a$b" text, "int" text);\n'
+             'CREATE INDEX "select" ON "order" (name);\nCOMMENT ON COLUMN "order"."left" IS \'l\';\n')
+        up, down = self.compare("keywords", "", b)
+        self.assertIn('CREATE TABLE "order" (\n    name text,\n    value integer,\n    "left" text,\n'
+                      '    "position" integer,\n    "Mixed" text,\n    "1st" text,\n    "a$b" text,\n    "int" text\n);',
+                      up)
+        self.assertEqual(down, 'DROP TABLE "order";')
 
     @unittest.skipUnless(ENGINE == "postgresql", "PostgreSQL's schemas and the scratch over libpq")
     def test_the_target_runs_as_written_where_live_schemas_are_out_of_its_way(self):
