@@ -124,6 +124,9 @@ _add_tests()
 
 
 class RealCorpusSizeTest(unittest.TestCase):
+    def test_enough_schemas(self):
+        self.assertGreaterEqual(len(schemas()), {"postgresql": 6, "sqlite": 4}[ENGINE.name])
+
     def test_three_edits_each(self):
         for name in schemas():
             self.assertGreaterEqual(len(edits(name)), 3, name)
