@@ -33,9 +33,10 @@ docs/reference.md section 8 requires, has the engine run the target schema. Alem
 over the floor is the most such a diff can gain on Alembic; on PostgreSQL,
 where creating B's 3,000 relation files dominates, it is below 10.
 
-Last, the largest real schema of tests/diff/real/<engine>/ (pagila's pg_dump
-output on PostgreSQL): migrate_diff() of a database built from it against
-itself, over that schema run directly in an empty database; target 1.5x.
+Last, the largest real schema of tests/diff/real/<engine>/ (danbooru's
+structure.sql on PostgreSQL, sakila on SQLite): migrate_diff() of a database
+built from it against itself, over that schema run directly in an empty
+database; target 1.5x.
 
 Run with Debian's /usr/bin/python3 (it has python3-alembic, python3-sqlalchemy
 and python3-psycopg2), from the repository root:

@@ -31,7 +31,7 @@ struct Column {
     std::string identity_settings;  // PostgreSQL: an identity's sequence settings, as ALTER COLUMN sets them
 };
 
-enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey };
+enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey, Exclude };  // Exclude: PostgreSQL
 
 struct Constraint {
     ConstraintKind kind = ConstraintKind::Unique;

@@ -47,6 +47,7 @@ const char* constraint_kind(ConstraintKind kind) {
         case ConstraintKind::Unique: return "unique";
         case ConstraintKind::Check: return "check";
         case ConstraintKind::ForeignKey: return "foreign key";
+        case ConstraintKind::Exclude: return "exclude";
     }
     return "";
 }
@@ -686,6 +687,9 @@ std::vector<Operation> Differ::operations() const {
         for (const auto& op : ops)
             if (op.kind != OpKind::AddConstraint && op.kind != OpKind::DropConstraint) out.push_back(op);
     }
+    for (const auto& op : type_ops_)
+        if (op.kind == OpKind::CreateSequence && !op.sequence->owned_by.empty())
+            out.push_back(on(OpKind::SetSequenceOwner, op.sequence));
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::AddConstraint && !fk(op); });
     auto index_created = [&](const Index* i) {
         return std::find(indexes_created_.begin(), indexes_created_.end(), i) != indexes_created_.end();
@@ -762,7 +766,8 @@ std::vector<std::string> Operation::describe() const {
             return {tuple({py("modify_enum"), py(enum_type->name), py(old_enum->values), py(enum_type->values)})};
         case OpKind::CreateSequence: return {tuple({py("add_sequence"), py(sequence->name)})};
         case OpKind::DropSequence: return {tuple({py("remove_sequence"), py(sequence->name)})};
-        case OpKind::AlterSequence: return {tuple({py("modify_sequence"), py(sequence->name)})};
+        case OpKind::AlterSequence:
+        case OpKind::SetSequenceOwner: return {tuple({py("modify_sequence"), py(sequence->name)})};
         case OpKind::CreateObject: return {tuple({py("add_" + object->kind), py(object->name)})};
         case OpKind::DropObject: return {tuple({py("remove_" + object->kind), py(object->name)})};
         case OpKind::ReplaceObject: return {tuple({py("modify_" + object->kind), py(object->name)})};

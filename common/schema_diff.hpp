@@ -35,6 +35,7 @@ enum class OpKind {
     CreateSequence,
     DropSequence,
     AlterSequence,
+    SetSequenceOwner,  // a new sequence's OWNED BY, once its table exists
     CreateObject,
     DropObject,
     ReplaceObject,  // a changed object whose definition replaces it in place

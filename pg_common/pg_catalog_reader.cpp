@@ -75,6 +75,44 @@ const char* match(const std::string& code) {
     "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM " \
     "pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
 
+// The routines and types of the schema ($1) that the object `oid` of
+// `catalog` (a pg_catalog table name) depends on, as Object keys.
+#define OBJECT_DEPENDENCIES(catalog, oid) \
+    "(SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN " \
+    "'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || " \
+    "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN " \
+    "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = 'pg_catalog." catalog \
+    "'::pg_catalog.regclass AND dd.objid = " oid " AND dd.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass " \
+    "AND dp.pronamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE " \
+    "dt.typtype WHEN 'd' THEN 'domain ' ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN " \
+    "pg_catalog.pg_type dt ON dt.oid = dd.refobjid WHERE dd.classid = 'pg_catalog." catalog \
+    "'::pg_catalog.regclass AND dd.objid = " oid " AND dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass " \
+    "AND dt.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
+
+// Not an object of an extension.
+#define NOT_IN_EXTENSION(catalog, oid)                                                                        \
+    "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog." catalog                 \
+    "'::pg_catalog.regclass AND e.objid = " oid " AND e.deptype = 'e')"
+
+// An object is created in the earliest stage of the objects that need it:
+// a function only an operator calls comes before the table whose check
+// uses that operator.
+void settle_stages(std::vector<schema::Object>& objects) {
+    std::map<std::string, schema::Object*> by_key;
+    for (auto& o : objects) by_key[o.key()] = &o;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& o : objects)
+            for (const auto& d : o.depends_on) {
+                auto it = by_key.find(d);
+                if (it != by_key.end() && it->second->stage > o.stage) {
+                    it->second->stage = o.stage;
+                    changed = true;
+                }
+            }
+    }
+}
+
 class Reader {
 public:
     Reader(Database& db, const std::string& schema) : db_(db), schema_(schema) {}
@@ -204,7 +242,7 @@ private:
             "k.confupdtype, k.confdeltype, k.confmatchtype "
             "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
             "LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace "
-            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f') AND k.conparentid = 0 AND k.conislocal "
+            "WHERE " TABLE_IN_SCHEMA("c") " AND k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0 AND k.conislocal "
             "ORDER BY c.relname, k.conname";
         for (const auto& row : query(sql)) {
             Table* t = table(row[0]);
@@ -214,6 +252,7 @@ private:
             k.kind = type == "p"   ? ConstraintKind::PrimaryKey
                      : type == "u" ? ConstraintKind::Unique
                      : type == "c" ? ConstraintKind::Check
+                     : type == "x" ? ConstraintKind::Exclude
                                    : ConstraintKind::ForeignKey;
             k.name = text(row[1]);
             k.columns = items(row[3]);
@@ -437,6 +476,50 @@ private:
             "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_policy p JOIN "
             "pg_catalog.pg_class c ON c.oid = p.polrelid WHERE c.relnamespace = (SELECT oid FROM "
             "pg_catalog.pg_namespace WHERE nspname = $1)",
+            // Operators: before the tables when a default, constraint, index or type uses them.
+            "SELECT 'operator', o.oprname || '(' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE "
+            "pg_catalog.format_type(o.oprleft, NULL) END || ', ' || pg_catalog.format_type(o.oprright, NULL) || "
+            "')', 'CREATE OPERATOR ' || o.oprname || ' (FUNCTION = ' || o.oprcode::pg_catalog.regproc::text || "
+            "CASE WHEN o.oprleft <> 0 THEN ', LEFTARG = ' || pg_catalog.format_type(o.oprleft, NULL) ELSE '' END "
+            "|| ', RIGHTARG = ' || pg_catalog.format_type(o.oprright, NULL) || CASE WHEN o.oprcom <> 0 THEN ', "
+            "COMMUTATOR = OPERATOR(' || o.oprcom::pg_catalog.regoper::text || ')' ELSE '' END || CASE WHEN "
+            "o.oprnegate <> 0 THEN ', NEGATOR = OPERATOR(' || o.oprnegate::pg_catalog.regoper::text || ')' ELSE "
+            "'' END || CASE WHEN o.oprrest <> 0 THEN ', RESTRICT = ' || o.oprrest::pg_catalog.regproc::text ELSE "
+            "'' END || CASE WHEN o.oprjoin <> 0 THEN ', JOIN = ' || o.oprjoin::pg_catalog.regproc::text ELSE '' "
+            "END || CASE WHEN o.oprcanhash THEN ', HASHES' ELSE '' END || CASE WHEN o.oprcanmerge THEN ', "
+            "MERGES' ELSE '' END || ');', 'DROP OPERATOR ' || o.oprname || ' (' || CASE WHEN o.oprleft = 0 THEN "
+            "'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END || ', ' || pg_catalog.format_type(o.oprright, "
+            "NULL) || ');', CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_depend u WHERE u.refclassid = "
+            "'pg_catalog.pg_operator'::pg_catalog.regclass AND u.refobjid = o.oid AND u.classid IN "
+            "('pg_catalog.pg_attrdef'::pg_catalog.regclass, 'pg_catalog.pg_constraint'::pg_catalog.regclass, "
+            "'pg_catalog.pg_type'::pg_catalog.regclass, 'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE "
+            "'v' END, " OBJECT_DEPENDENCIES("pg_operator", "o.oid") ", false FROM pg_catalog.pg_operator o WHERE "
+            "o.oprnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND o.oprcode <> 0 AND "
+            NOT_IN_EXTENSION("pg_operator", "o.oid"),
+            // Unlogged tables (created logged, then set so).
+            "SELECT 'unlogged', c.relname, pg_catalog.format('ALTER TABLE %I SET UNLOGGED;', c.relname), "
+            "pg_catalog.format('ALTER TABLE %I SET LOGGED;', c.relname), 'a', NULL, false FROM pg_catalog.pg_class "
+            "c WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = "
+            "'r' AND c.relpersistence = 'u' AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // A sequence whose persistence is not what it gets: a table's SET UNLOGGED (or LOGGED) takes
+            // the sequences it owns along, so one that stays otherwise is set after its table.
+            "SELECT 'sequence_persistence', s.relname, pg_catalog.format('ALTER SEQUENCE %I SET %s;', s.relname, "
+            "CASE s.relpersistence WHEN 'u' THEN 'UNLOGGED' ELSE 'LOGGED' END), pg_catalog.format('ALTER SEQUENCE "
+            "%I SET %s;', s.relname, CASE WHEN s.relpersistence = 'u' THEN 'LOGGED' ELSE 'UNLOGGED' END), 'a', "
+            "CASE WHEN t.relpersistence = 'u' THEN 'unlogged ' || t.relname END, false FROM pg_catalog.pg_class s "
+            "LEFT JOIN LATERAL (SELECT o.relname, o.relpersistence FROM pg_catalog.pg_depend d JOIN "
+            "pg_catalog.pg_class o ON o.oid = d.refobjid WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+            "AND d.objid = s.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype IN "
+            "('a', 'i') LIMIT 1) t ON true WHERE s.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE "
+            "nspname = $1) AND s.relkind = 'S' AND s.relpersistence <> coalesce(t.relpersistence, 'p') AND "
+            NOT_IN_EXTENSION("pg_class", "s.oid"),
+            // Statistics targets of index expression columns, kept with their index.
+            "SELECT 'index_statistics', x.relname || '.' || a.attnum, pg_catalog.format('ALTER INDEX %I ALTER "
+            "COLUMN %s SET STATISTICS %s;', x.relname, a.attnum, a.attstattarget), pg_catalog.format('ALTER INDEX "
+            "%I ALTER COLUMN %s SET STATISTICS -1;', x.relname, a.attnum), 'a', 'index ' || x.relname, false FROM "
+            "pg_catalog.pg_class x JOIN pg_catalog.pg_attribute a ON a.attrelid = x.oid AND a.attnum > 0 WHERE "
+            "x.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND x.relkind IN ('i', "
+            "'I') AND a.attstattarget >= 0 AND " NOT_IN_EXTENSION("pg_class", "x.oid"),
             // Row-level security.
             "SELECT 'row_security', c.relname, pg_catalog.format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY;', "
             "c.relname) || CASE WHEN c.relforcerowsecurity THEN pg_catalog.format(E'\\nALTER TABLE %I FORCE ROW "
@@ -530,6 +613,7 @@ private:
                 o.replaceable = text(row[6]) == "t";
                 catalog_.objects.push_back(std::move(o));
             }
+        settle_stages(catalog_.objects);
     }
 
     void read_enums() {

@@ -37,6 +37,14 @@ std::string serial_type(const std::string& type) {
     return "serial";
 }
 
+// CREATE TABLE makes every constraint it holds valid: one the schema leaves
+// NOT VALID is added after the table, as pg_dump writes it.
+bool is_not_valid(const schema::Constraint& c) {
+    const std::string suffix = " NOT VALID";
+    return c.definition_key.size() > suffix.size() &&
+           c.definition_key.compare(c.definition_key.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 bool is_partition(const Table& t) { return !t.parent.empty(); }
 
 // A partition takes its columns from its parent; the bound is part of the
@@ -81,12 +89,12 @@ private:
 
     std::string create_table(const Operation& op) const {
         const Table& t = *op.table;
-        std::vector<std::string> items;
+        std::vector<std::string> items, not_valid;
         if (!is_partition(t))
             for (const auto& c : t.columns) items.push_back(column_definition(c));
         for (const auto& c : t.constraints)
             if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
-                items.push_back(constraint_definition(c));
+                (is_not_valid(c) ? not_valid : items).push_back(constraint_definition(c));
         std::string out;
         if (is_partition(t))
             out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
@@ -94,6 +102,7 @@ private:
         else
             out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
                               t.definition_key.empty() ? "" : " " + t.definition_key);
+        for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
         if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
         for (const auto& c : t.columns)
             if (c.comment) out += "\n" + column_comment(t, c);
@@ -234,10 +243,10 @@ std::string Ddl::operation(const Operation& op) const {
                                values(op.enum_type->values));
         case OpKind::CreateSequence: {
             const auto& s = *op.sequence;
-            std::string out = fmt::format("CREATE SEQUENCE {} {};", q(s.name), sequence_options(s));
-            if (!s.owned_by.empty()) out += fmt::format("\nALTER SEQUENCE {} OWNED BY {};", q(s.name), owned_by(s));
-            return out;
+            return fmt::format("CREATE SEQUENCE {} {};", q(s.name), sequence_options(s));
         }
+        case OpKind::SetSequenceOwner:
+            return fmt::format("ALTER SEQUENCE {} OWNED BY {};", q(op.sequence->name), owned_by(*op.sequence));
         case OpKind::DropSequence:
             // An owned sequence may have gone with its table already.
             return fmt::format("DROP SEQUENCE {}{};", op.sequence->owned_by.empty() ? "" : "IF EXISTS ",

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sql_text.hpp"
 #include "sql_tokens.hpp"
 #include "sqlite_database.hpp"
 #include "text.hpp"
@@ -232,17 +233,33 @@ void read_body(Object& object, const std::set<std::string>& relations) {
 // are loaded; each read_* covers one kind of object.
 class Reader {
 public:
-    explicit Reader(sqlite3* db) : conn_(db) { catalog_.case_insensitive = true; }
+    Reader(sqlite3* db, const Catalog* known) : conn_(db), known_(known) {
+        catalog_.case_insensitive = true;
+        if (!known) return;
+        for (const auto& t : known->tables) known_tables_.emplace(t.definition, &t);
+        for (const auto& i : known->indexes) known_indexes_.emplace(i.definition, &i);
+        for (const auto& v : known->views) known_views_.emplace(v.definition, &v);
+        for (const auto& g : known->triggers) known_triggers_.emplace(g.definition, &g);
+    }
 
     Catalog read() {
         read_objects();
-        read_columns();
-        read_unique_constraints();
-        read_foreign_keys();
-        for (auto& table : catalog_.tables) read_definition(table);
-        for (auto& index : catalog_.indexes) read_index(index);
-        for (auto& view : catalog_.views) read_body(view, relations_);
+        if (!fresh_tables_.empty()) {
+            read_columns();
+            read_unique_constraints();
+            read_foreign_keys();
+        }
+        for (auto& table : catalog_.tables)
+            if (!reused_.count(lower(table.name))) read_definition(table);
+        for (auto& index : catalog_.indexes)
+            if (index.columns.empty()) read_index(index);
+        // A view's or trigger's dependencies are the relations its text
+        // names: known ones hold while the relations are the same.
+        const bool same_relations = known_ && relations_ == relations_of(*known_);
+        for (auto& view : catalog_.views)
+            if (!(same_relations && reuse(view, known_views_))) read_body(view, relations_);
         for (auto& trigger : catalog_.triggers) {
+            if (same_relations && reuse(trigger, known_triggers_)) continue;
             read_body(trigger, relations_);
             std::string own = lower(trigger.table);
             if (std::find(trigger.depends_on.begin(), trigger.depends_on.end(), own) == trigger.depends_on.end())
@@ -252,14 +269,32 @@ public:
     }
 
 private:
+    static std::set<std::string> relations_of(const Catalog& catalog) {
+        std::set<std::string> out;
+        for (const auto& t : catalog.tables) out.insert(lower(t.name));
+        for (const auto& v : catalog.views) out.insert(lower(v.name));
+        return out;
+    }
+
+    // Takes `object` (a view or trigger) from `known` (by CREATE text) when
+    // the one there has its name.
+    template <typename Object>
+    static bool reuse(Object& object, const std::map<std::string, const Object*>& known) {
+        auto it = known.find(object.definition);
+        if (it == known.end() || it->second->name != object.name) return false;
+        object = *it->second;
+        return true;
+    }
+
     // SELECT `columns` FROM every user table joined with `pragmas` [WHERE
     // `condition`] ORDER BY `order`.
     std::vector<Row> per_table(const std::string& columns, const std::string& pragmas, const std::string& condition,
                                const std::string& order) {
         return conn_.query(
             fmt::format("SELECT {} FROM main.sqlite_master AS m, {} WHERE m.type = 'table' AND "
-                        "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'{} ORDER BY {}",
-                        columns, pragmas, condition.empty() ? "" : " AND " + condition, order));
+                        "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'{}{} ORDER BY {}",
+                        columns, pragmas, condition.empty() ? "" : " AND " + condition,
+                        reused_.empty() ? "" : " AND m.name IN (" + join(fresh_tables_, ", ") + ")", order));
     }
 
     Table* table(const Value& name) {
@@ -268,19 +303,37 @@ private:
     }
 
     void read_objects() {
-        std::set<std::string> shadow;  // a virtual table's own storage; named since SQLite 3.37
-        if (sqlite3_libversion_number() >= 3037000)
+        const auto rows = conn_.query("SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE sql IS NOT "
+                                      "NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+        // A virtual table's own storage, named since SQLite 3.37. Only asked
+        // when there is a virtual table: pragma_table_list compiles every view.
+        std::set<std::string> shadow;
+        bool has_virtual = std::any_of(rows.begin(), rows.end(), [](const Row& row) {
+            return text(row[0]) == "table" && starts_with_ascii_ci(text(row[3]), "create virtual");
+        });
+        if (has_virtual && sqlite3_libversion_number() >= 3037000)
             for (const auto& row :
                  conn_.query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'"))
                 shadow.insert(lower(text(row[0])));
-        for (const auto& row : conn_.query("SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE sql IS NOT "
-                                           "NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+        for (const auto& row : rows) {
             std::string type = text(row[0]), name = text(row[1]), table = text(row[2]), definition = text(row[3]);
             if (type == "table" && !shadow.count(lower(name))) {
                 tables_.emplace(lower(name), catalog_.tables.size());
-                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
+                auto known = known_tables_.find(definition);
+                if (known != known_tables_.end() && known->second->name == name) {
+                    catalog_.tables.push_back(*known->second);
+                    reused_.insert(lower(name));
+                } else {
+                    catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
+                    fresh_tables_.push_back(quote_literal(name));
+                }
                 relations_.insert(lower(name));
             } else if (type == "index" && !shadow.count(lower(table))) {
+                auto known = known_indexes_.find(definition);
+                if (known != known_indexes_.end() && known->second->name == name && known->second->table == table) {
+                    catalog_.indexes.push_back(*known->second);
+                    continue;
+                }
                 schema::Index index;
                 index.name = name;
                 index.table = table;
@@ -367,6 +420,13 @@ private:
     }
 
     SqliteDatabase conn_;
+    const Catalog* known_;
+    std::map<std::string, const Table*> known_tables_;           // by CREATE text
+    std::map<std::string, const schema::Index*> known_indexes_;  // by CREATE text
+    std::map<std::string, const schema::View*> known_views_;
+    std::map<std::string, const schema::Trigger*> known_triggers_;
+    std::set<std::string> reused_;                               // tables taken from there, lowercase
+    std::vector<std::string> fresh_tables_;                      // the others' names, as SQL literals
     Catalog catalog_;
     std::map<std::string, std::size_t> tables_;  // lowercase name -> position in catalog_.tables
     std::set<std::string> relations_;            // tables and views, lowercase
@@ -374,6 +434,6 @@ private:
 
 }  // namespace
 
-schema::Catalog read_catalog(sqlite3* db) { return Reader(db).read(); }
+schema::Catalog read_catalog(sqlite3* db, const schema::Catalog* known) { return Reader(db, known).read(); }
 
 }  // namespace migrate::sqlite

@@ -10,6 +10,11 @@ namespace migrate::sqlite {
 // pragmas. What they do not expose (CHECK constraints, constraint names,
 // collations, table options) is compared as the normalized text of the
 // CREATE statements in sqlite_master, clause by clause.
-schema::Catalog read_catalog(sqlite3* db);
+//
+// A table or index whose CREATE text is, character for character, one of
+// `known`'s (the live catalog, when the scratch is read) is taken from there:
+// everything read about it follows from that text, and a target schema
+// mostly repeats the live one.
+schema::Catalog read_catalog(sqlite3* db, const schema::Catalog* known = nullptr);
 
 }  // namespace migrate::sqlite

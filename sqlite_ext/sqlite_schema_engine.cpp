@@ -18,7 +18,10 @@ struct Scratch {
 
 }  // namespace
 
-schema::Catalog SqliteSchemaEngine::read_live() { return read_catalog(db_); }
+schema::Catalog SqliteSchemaEngine::read_live() {
+    live_ = read_catalog(db_);
+    return live_;
+}
 
 schema::Catalog SqliteSchemaEngine::read_target(const std::vector<schema::SchemaFile>& files) {
     Scratch scratch;
@@ -34,7 +37,7 @@ schema::Catalog SqliteSchemaEngine::read_target(const std::vector<schema::Schema
             throw Error(ErrorKind::Script, fmt::format("target schema {}: {}", file.path, e.what()));
         }
     }
-    return read_catalog(scratch.db);
+    return read_catalog(scratch.db, &live_);
 }
 
 bool SqliteSchemaEngine::alters_in_place(const schema::Table& from, const schema::Table& to,

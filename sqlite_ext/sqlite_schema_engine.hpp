@@ -19,6 +19,7 @@ public:
 
 private:
     sqlite3* db_;
+    schema::Catalog live_;  // the last read_live(), whose tables read_target reuses
 };
 
 }  // namespace migrate::sqlite

@@ -268,7 +268,7 @@ class PostgreSQLSession(Session):
         # Keys and checks are enforced; one left NOT VALID would hide rows.
         return [f"not validated: {r[0]}" for r in self._rows(
             "SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace "
-            "AND NOT convalidated")]
+            "AND NOT convalidated ORDER BY conname")]
 
     # Everything of the current schema but extension members and migrate's
     # tables, without positions or oids, sorted.

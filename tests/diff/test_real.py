@@ -78,22 +78,27 @@ class RealSchemaTest(unittest.TestCase):
         self.assertEqual(db.call("migrate_diff"), "", f"{what}: diffing again must give nothing")
         self.assertEqual(db.call("migrate_check"), NO_CHANGES, what)
 
+    def state(self, db):
+        """What a database built from a schema must equal: its catalog, and
+        its integrity problems (constraints the schema leaves NOT VALID)."""
+        return db.fingerprint(), db.problems()
+
     def round_trip(self, db, target, expected_after, expected_before, what):
-        """Autogenerate towards `target`, upgrade, compare, downgrade, compare."""
+        """Autogenerate towards `target`, upgrade, compare, downgrade, compare
+        (`expected_*`: state())."""
         db.call("migrate_config", "target_schema", target)
         self.assertNotEqual(db.call("migrate_diff"), "", f"{what}: the schemas differ")
         db.call("migrate_revision", what, True)
         db.enforce_foreign_keys()
         db.call("migrate_upgrade", "head")
         self.assert_no_changes(db, f"{what}, after upgrade")
-        self.assertEqual(db.fingerprint(), expected_after, f"{what}: the catalog after upgrade")
-        self.assertEqual(db.problems(), [], what)
+        self.assertEqual(self.state(db), expected_after, f"{what}: the catalog after upgrade")
         db.call("migrate_downgrade", "base")
-        self.assertEqual(db.fingerprint(), expected_before, f"{what}: the catalog after downgrade")
+        self.assertEqual(self.state(db), expected_before, f"{what}: the catalog after downgrade")
 
     def run_schema(self, name):
         schema = read(os.path.join(REAL, name, "schema.sql"))
-        reference = self.database(schema).fingerprint()
+        reference = self.state(self.database(schema))
         target = self.target(schema)
 
         built = self.database(schema)
@@ -101,10 +106,10 @@ class RealSchemaTest(unittest.TestCase):
         self.assert_no_changes(built, f"{name}: built by running it")
 
         empty = self.database()
-        self.round_trip(empty, target, reference, {}, f"{name} from an empty database")
+        self.round_trip(empty, target, reference, ({}, []), f"{name} from an empty database")
 
         for what, edit in edits(name):
-            edited = self.database(schema, edit).fingerprint()
+            edited = self.state(self.database(schema, edit))
             self.assertNotEqual(edited, reference, f"{name}: the edit {what!r} changes nothing")
             self.round_trip(self.database(schema, edit), target, reference, edited, f"{name}: undo {what}")
             self.round_trip(self.database(schema), self.target(schema, edit), edited, reference, f"{name}: {what}")
@@ -119,6 +124,9 @@ _add_tests()
 
 
 class RealCorpusSizeTest(unittest.TestCase):
+    def test_enough_schemas(self):
+        self.assertGreaterEqual(len(schemas()), {"postgresql": 6, "sqlite": 4}[ENGINE.name])
+
     def test_three_edits_each(self):
         for name in schemas():
             self.assertGreaterEqual(len(edits(name)), 3, name)

@@ -1,0 +1,1 @@
+CREATE TABLE booking (room integer NOT NULL, during tstzrange NOT NULL);
