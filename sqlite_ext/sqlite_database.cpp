@@ -105,7 +105,10 @@ void SqliteDatabase::execute_step(const std::string& sql, std::size_t& failed_li
     for (const char* at = begin; at < end;) {
         Statement s;
         const char* tail = nullptr;
-        int rc = sqlite3_prepare_v2(db_, at, static_cast<int>(end - at), &s.stmt, &tail);
+        // The length counts the terminating NUL: SQLite copies a text it
+        // cannot see ending, which for each statement of a large section
+        // would be all the rest of it.
+        int rc = sqlite3_prepare_v2(db_, at, static_cast<int>(end - at) + 1, &s.stmt, &tail);
         const std::string_view text(at, static_cast<std::size_t>((tail ? tail : end) - at));
         const std::size_t start = static_cast<std::size_t>(at - begin) + first_token(text);
         if (rc != SQLITE_OK) {
