@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "output.hpp"
+#include "revision_cache.hpp"
 
 namespace {
 
@@ -27,6 +28,7 @@ std::string nested_messages(const std::exception& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    migrate::keep_graphs(false);  // one command, one read of the folder
     CLI::App app{"Database schema migrations with Alembic's commands, over SQLite and PostgreSQL.", "migrate"};
     app.set_help_flag("-h,--help", "show this help message and exit");
     app.require_subcommand(1);

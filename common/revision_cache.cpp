@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -82,12 +83,16 @@ struct Kept {
 constexpr std::size_t kKeptFolders = 4;
 std::mutex kept_mutex;
 std::list<Kept> kept;  // most recently used first
+std::atomic<bool> keeping{true};
 
 }  // namespace
+
+void keep_graphs(bool on) { keeping = on; }
 
 std::shared_ptr<const RevisionGraph> cached_graph(const std::string& versions_dir, int threads,
                                                   const std::function<void()>& poll,
                                                   std::chrono::milliseconds settled) {
+    if (!keeping) return std::make_shared<const RevisionGraph>(load_revisions(versions_dir, threads, poll));
     timespec read_at{};
     ::clock_gettime(CLOCK_REALTIME, &read_at);
     auto stamps = stamp_folder(versions_dir, poll);

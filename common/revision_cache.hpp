@@ -27,4 +27,8 @@ std::shared_ptr<const RevisionGraph> cached_graph(const std::string& versions_di
                                                   const std::function<void()>& poll,
                                                   std::chrono::milliseconds settled = std::chrono::milliseconds(100));
 
+// Off in a process that makes one call (the command line): there is no next
+// call to keep a graph for, and a folder is then read without stamping it.
+void keep_graphs(bool on);
+
 }  // namespace migrate

@@ -75,3 +75,15 @@ TEST_CASE("revision cache: a folder written just now is read again at every call
     auto first = migrate::cached_graph(dir.path(), 1, {}, settled);
     CHECK(migrate::cached_graph(dir.path(), 1, {}, settled) != first);
 }
+
+TEST_CASE("revision cache: a process that keeps no graphs reads the folder at every call", "[cache]") {
+    test::TempDir dir;
+    dir.write("001_a.sql", sql_file("a", ""));
+    let_settle();
+    migrate::keep_graphs(false);
+    auto first = graph_of(dir);
+    auto second = graph_of(dir);
+    migrate::keep_graphs(true);
+    CHECK(second != first);
+    CHECK(test::ids(second->heads()) == test::Lines{"a"});
+}
