@@ -27,7 +27,9 @@ struct Column {
     Generated generated = Generated::No;
     std::string definition;      // SQLite: the column's text in CREATE TABLE
     std::string definition_key;  // SQLite: that text normalized
-    std::string sequence;        // PostgreSQL: the sequence a serial column owns
+    // PostgreSQL: the sequence a serial column owns, or that a column owns and
+    // draws its default from with settings of its own (then a plain column)
+    std::string sequence;
     std::string identity_settings;  // PostgreSQL: an identity's sequence settings, as ALTER COLUMN sets them
 };
 
@@ -128,6 +130,7 @@ struct Catalog {
     std::vector<Trigger> triggers;
     std::vector<EnumType> enums;
     std::vector<Sequence> sequences;
+    std::vector<Sequence> serial_sequences;  // PostgreSQL: those of serial columns, which `sequences` leaves out
     std::vector<Object> objects;
 
     // The name objects are matched by.

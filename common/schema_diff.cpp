@@ -112,9 +112,14 @@ unsigned column_changes(const Column& from, const Column& to, const std::set<std
     for (const auto& type : retyped)
         if (!(changes & kType) && names_type(to.type, type)) changes |= kRetyped;
     if (from.nullable != to.nullable) changes |= kNullable;
-    if (from.default_value != to.default_value) changes |= kDefault;
+    // A column owning the sequence its default draws from (PostgreSQL) reads
+    // as serial or as a plain column by that sequence's settings, which the
+    // sequences compare (compare_types): no change of the column itself.
+    const bool same_sequence = !from.sequence.empty() && from.sequence == to.sequence;
+    if (from.default_value != to.default_value && !same_sequence) changes |= kDefault;
     if (from.comment != to.comment) changes |= kComment;
-    if (from.definition_key != to.definition_key || from.generated != to.generated) changes |= kDefinition;
+    if ((from.definition_key != to.definition_key && !same_sequence) || from.generated != to.generated)
+        changes |= kDefinition;
     return changes;
 }
 
@@ -305,6 +310,8 @@ public:
 
 private:
     void compare_types();
+    const Sequence* kept_serial_sequence(const std::map<std::string, const Sequence*>& serial, const std::string& key,
+                                         const Sequence& s) const;
     void compare_tables();
     void compare_indexes();
     void compare_views_and_triggers();
@@ -372,18 +379,49 @@ void Differ::compare_types() {
         if (!to_enums.count(key)) type_drops_.push_back(on(OpKind::DropEnum, e));
 
     const auto from_sequences = by_key(fc_, fc_.sequences), to_sequences = by_key(tc_, tc_.sequences);
+    const auto from_serial = by_key(fc_, fc_.serial_sequences), to_serial = by_key(tc_, tc_.serial_sequences);
+    auto alter = [&](const Sequence* from, const Sequence* to) {
+        Operation op = on(OpKind::AlterSequence, to);
+        op.old_sequence = from;
+        type_ops_.push_back(op);
+    };
     for (const auto& [key, s] : to_sequences) {
         auto it = from_sequences.find(key);
-        if (it == from_sequences.end()) {
+        if (it != from_sequences.end()) {
+            if (!same_sequence(*it->second, *s)) alter(it->second, s);
+        } else if (const Sequence* serial = kept_serial_sequence(from_serial, key, *s)) {
+            alter(serial, s);
+        } else {
             type_ops_.push_back(on(OpKind::CreateSequence, s));
-        } else if (!same_sequence(*it->second, *s)) {
-            Operation op = on(OpKind::AlterSequence, s);
-            op.old_sequence = it->second;
-            type_ops_.push_back(op);
         }
     }
-    for (const auto& [key, s] : from_sequences)
-        if (!to_sequences.count(key)) type_drops_.push_back(on(OpKind::DropSequence, s));
+    for (const auto& [key, s] : from_sequences) {
+        if (to_sequences.count(key)) continue;
+        if (const Sequence* serial = kept_serial_sequence(to_serial, key, *s))
+            alter(s, serial);
+        else
+            type_drops_.push_back(on(OpKind::DropSequence, s));
+    }
+}
+
+// The serial sequence of `serial` named `key` when `s` is the same sequence
+// with settings of its own: owned by the same column, which both catalogs
+// hold and which draws its default from it (column_changes sees no change of
+// that column). Altering it keeps its current value and the column's default.
+const Sequence* Differ::kept_serial_sequence(const std::map<std::string, const Sequence*>& serial,
+                                              const std::string& key, const Sequence& s) const {
+    auto it = serial.find(key);
+    if (it == serial.end() || it->second->owned_by != s.owned_by) return nullptr;
+    auto owns = [&](const Catalog& c, const std::map<std::string, const Table*>& tables) {
+        const auto dot = s.owned_by.rfind('.');
+        if (dot == std::string::npos) return false;
+        auto t = tables.find(c.key(s.owned_by.substr(0, dot)));
+        if (t == tables.end()) return false;
+        for (const auto& column : t->second->columns)
+            if (c.key(column.name) == c.key(s.owned_by.substr(dot + 1))) return c.key(column.sequence) == key;
+        return false;
+    };
+    return owns(fc_, from_tables_) && owns(tc_, to_tables_) ? it->second : nullptr;
 }
 
 void Differ::compare_tables() {

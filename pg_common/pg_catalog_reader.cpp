@@ -158,27 +158,28 @@ private:
         }
     }
 
-    // The serial sequence: owned by the column (an 'a' dependency), named by
-    // its default, with the settings `serial` gives it.
+    // The serial sequence: owned by the column (an 'a' dependency), of its
+    // type, named by its default, with the settings `serial` gives it; with
+    // other settings the column is a plain one that still names it.
     void read_columns() {
         const char* sql =
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 "
             "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname::pg_catalog.text) ELSE '' END, "
             "a.attnotnull, pg_get_expr(d.adbin, d.adrelid, true), cd.description, a.attidentity, "
-            "a.attgenerated, serial.relname, identity.settings, identity.options "
+            "a.attgenerated, serial.relname, identity.settings, identity.options, serial.plain "
             "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             "JOIN pg_type t ON t.oid = a.atttypid "
             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
             "LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum "
             "LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass "
             "AND cd.objsubid = a.attnum "
-            "LEFT JOIN LATERAL (SELECT s.relname FROM pg_depend o JOIN pg_class s ON s.oid = o.objid "
-            "  JOIN pg_sequence q ON q.seqrelid = s.oid "
-            "  WHERE o.classid = 'pg_class'::regclass AND o.refclassid = 'pg_class'::regclass AND o.refobjid = c.oid "
-            "  AND o.refobjsubid = a.attnum AND o.deptype = 'a' AND q.seqtypid = a.atttypid AND q.seqstart = 1 "
+            "LEFT JOIN LATERAL (SELECT s.relname, NOT (q.seqstart = 1 "
             "  AND q.seqincrement = 1 AND q.seqmin = 1 AND q.seqcache = 1 AND NOT q.seqcycle "
             "  AND q.seqmax = CASE a.atttypid WHEN 'int2'::regtype THEN 32767 WHEN 'int4'::regtype THEN 2147483647 "
-            "  ELSE 9223372036854775807 END "
+            "  ELSE 9223372036854775807 END) AS plain FROM pg_depend o JOIN pg_class s ON s.oid = o.objid "
+            "  JOIN pg_sequence q ON q.seqrelid = s.oid "
+            "  WHERE o.classid = 'pg_class'::regclass AND o.refclassid = 'pg_class'::regclass AND o.refobjid = c.oid "
+            "  AND o.refobjsubid = a.attnum AND o.deptype = 'a' AND q.seqtypid = a.atttypid "
             "  AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text) || "
             "'::regclass)') serial ON a.attgenerated = '' "
             // An identity's settings: all of them, and those that differ from what the column's type gives.
@@ -221,10 +222,12 @@ private:
                 c.default_value.reset();
             }
             if (row[8]) {
-                c.definition_key = "serial";
                 c.sequence = *row[8];
-                c.default_value.reset();
-                serial_sequences_.insert(*row[8]);
+                if (text(row[11]) != "t") {
+                    c.definition_key = "serial";
+                    c.default_value.reset();
+                    serial_sequences_.insert(*row[8]);
+                }
             }
             t->columns.push_back(std::move(c));
         }
@@ -625,8 +628,9 @@ private:
         for (const auto& row : query(sql)) catalog_.enums.push_back({text(row[0]), items(row[1])});
     }
 
-    // Not an identity column's sequence (an 'i' dependency) nor a serial
-    // column's, which read_columns found.
+    // Not an identity column's sequence (an 'i' dependency); a serial
+    // column's (read_columns found them) apart, which a diff alters when its
+    // column stops being serial for the sequence's settings.
     void read_sequences() {
         const char* sql =
             "SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, "
@@ -639,7 +643,6 @@ private:
             "s.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass AND "
             "i.objid = s.oid AND i.deptype = 'i') ORDER BY s.relname";
         for (const auto& row : query(sql)) {
-            if (serial_sequences_.count(text(row[0]))) continue;
             schema::Sequence s;
             s.name = text(row[0]);
             s.data_type = text(row[1]);
@@ -650,7 +653,7 @@ private:
             s.cache = text(row[6]);
             s.cycle = text(row[7]) == "t";
             s.owned_by = text(row[8]);
-            catalog_.sequences.push_back(std::move(s));
+            (serial_sequences_.count(s.name) ? catalog_.serial_sequences : catalog_.sequences).push_back(std::move(s));
         }
     }
 
