@@ -76,6 +76,7 @@ bool no_space_after(const Token& t) { return t.kind == TokenKind::Punct && (t.te
 
 Tokens tokenize(std::string_view s) {
     Tokens out;
+    out.reserve(s.size() / 4);  // about a token per four characters of SQL
     std::size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -136,29 +137,44 @@ std::string name_of(const Token& token) {
     return out;
 }
 
+// Called for every token against many words: compared in place, without a
+// lowercased copy.
 bool is_keyword(const Token& token, std::string_view word) {
-    return token.kind == TokenKind::Word && lower(token.text) == word;
+    if (token.kind != TokenKind::Word || token.text.size() != word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (ascii_lower(token.text[i]) != word[i]) return false;
+    return true;
 }
+
+namespace {
+
+void append_lower(std::string& out, std::string_view text) {
+    for (char c : text) out += ascii_lower(c);
+}
+
+}  // namespace
 
 std::string normalize(const Tokens& tokens, std::size_t begin, std::size_t end, bool fold_quoted) {
     std::string out;
+    if (begin < end && end <= tokens.size() && tokens[end - 1].offset >= tokens[begin].offset)
+        out.reserve(tokens[end - 1].offset + tokens[end - 1].text.size() - tokens[begin].offset);  // about its length
     for (std::size_t i = begin; i < end && i < tokens.size(); ++i) {
         const Token& t = tokens[i];
         if (i > begin && !no_space_before(t) && !no_space_after(tokens[i - 1])) out += ' ';
         switch (t.kind) {
-            case TokenKind::Word: out += lower(t.text); break;
+            case TokenKind::Word: append_lower(out, t.text); break;
             case TokenKind::Identifier: {
                 std::string name = fold_quoted ? lower(name_of(t)) : name_of(t);
                 if (simple_name(name)) {
                     out += name;
                 } else {
                     out += '"';
-                    for (char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+                    for (char ch : name) out.append(ch == '"' ? 2 : 1, ch);
                     out += '"';
                 }
                 break;
             }
-            case TokenKind::Number: out += lower(t.text); break;
+            case TokenKind::Number: append_lower(out, t.text); break;
             case TokenKind::String:
             case TokenKind::Punct: out += t.text; break;
         }

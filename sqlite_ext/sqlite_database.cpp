@@ -160,9 +160,10 @@ std::vector<Row> SqliteDatabase::query(const std::string& sql, const std::vector
         sqlite3_bind_text(s.stmt, static_cast<int>(i + 1), params[i].data(), static_cast<int>(params[i].size()),
                           SQLITE_TRANSIENT);
     std::vector<Row> rows;
+    const int columns = sqlite3_column_count(s.stmt);
     while ((rc = sqlite3_step(s.stmt)) == SQLITE_ROW) {
         Row row;
-        int columns = sqlite3_column_count(s.stmt);
+        row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
             auto text = reinterpret_cast<const char*>(sqlite3_column_text(s.stmt, c));
             if (text)
