@@ -81,12 +81,25 @@ std::vector<std::string> keys_of(const Catalog& catalog, const std::vector<std::
 }
 
 // Every field a constraint is compared on; equal signatures, equal constraints.
+// Built in one string: every kept table's constraints get one each diff.
 std::string signature(const Catalog& catalog, const Constraint& c) {
-    return join(std::vector<std::string>{std::to_string(static_cast<int>(c.kind)), c.name,
-                                         join(keys_of(catalog, c.columns), ","), c.expression, catalog.key(c.ref_table),
-                                         join(keys_of(catalog, c.ref_columns), ","), c.on_update, c.on_delete, c.match,
-                                         catalog.key(c.column), c.definition_key},
-                "\x1f");
+    std::string out = std::to_string(static_cast<int>(c.kind));
+    auto field = [&](const std::string& value) { (out += '\x1f') += value; };
+    auto keys = [&](const std::vector<std::string>& names) {
+        out += '\x1f';
+        for (std::size_t i = 0; i < names.size(); ++i) (out += i ? "," : "") += catalog.key(names[i]);
+    };
+    field(c.name);
+    keys(c.columns);
+    field(c.expression);
+    field(catalog.key(c.ref_table));
+    keys(c.ref_columns);
+    field(c.on_update);
+    field(c.on_delete);
+    field(c.match);
+    field(catalog.key(c.column));
+    field(c.definition_key);
+    return out;
 }
 
 // Whether a column's type text names `type`, maybe quoted, maybe as an array.
@@ -174,11 +187,14 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
         dropped.push_back(op);
     }
 
-    std::multiset<std::string> old_signatures, new_signatures;
-    for (const auto& c : from.constraints) old_signatures.insert(signature(fc, c));
-    for (const auto& c : to.constraints) new_signatures.insert(signature(tc, c));
-    for (const auto& c : from.constraints) {
-        auto it = new_signatures.find(signature(fc, c));
+    std::vector<std::string> from_signatures, to_signatures;
+    for (const auto& c : from.constraints) from_signatures.push_back(signature(fc, c));
+    for (const auto& c : to.constraints) to_signatures.push_back(signature(tc, c));
+    std::multiset<std::string> old_signatures(from_signatures.begin(), from_signatures.end()),
+        new_signatures(to_signatures.begin(), to_signatures.end());
+    for (std::size_t i = 0; i < from.constraints.size(); ++i) {
+        const Constraint& c = from.constraints[i];
+        auto it = new_signatures.find(from_signatures[i]);
         if (it != new_signatures.end()) {
             new_signatures.erase(it);
             continue;
@@ -188,8 +204,9 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
         op.constraint = &c;
         constraints_dropped.push_back(op);
     }
-    for (const auto& c : to.constraints) {
-        auto it = old_signatures.find(signature(tc, c));
+    for (std::size_t i = 0; i < to.constraints.size(); ++i) {
+        const Constraint& c = to.constraints[i];
+        auto it = old_signatures.find(to_signatures[i]);
         if (it != old_signatures.end()) {
             old_signatures.erase(it);
             continue;

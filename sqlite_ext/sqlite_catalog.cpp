@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -221,12 +222,14 @@ void read_body(Object& object, const std::set<std::string>& relations) {
     auto header = sql::create_header(tokens);
     std::size_t from = header ? header->name_end : 0;
     object.definition_key = normalized(tokens, from, tokens.size());
-    std::set<std::string> names;
-    for (std::size_t i = from; i < tokens.size(); ++i)
-        if (tokens[i].kind == sql::TokenKind::Word || tokens[i].kind == sql::TokenKind::Identifier)
-            names.insert(lower(sql::name_of(tokens[i])));
-    for (const auto& n : names)
-        if (relations.count(n) && n != lower(object.name)) object.depends_on.push_back(n);
+    std::set<std::string> names;  // the relations named, in order
+    const std::string own = lower(object.name);
+    for (std::size_t i = from; i < tokens.size(); ++i) {
+        if (tokens[i].kind != sql::TokenKind::Word && tokens[i].kind != sql::TokenKind::Identifier) continue;
+        std::string name = lower(sql::name_of(tokens[i]));
+        if (name != own && relations.count(name)) names.insert(std::move(name));
+    }
+    object.depends_on.assign(names.begin(), names.end());
 }
 
 // Reads the pragmas into the tables of a catalog whose sqlite_master rows
@@ -279,7 +282,7 @@ private:
     // Takes `object` (a view or trigger) from `known` (by CREATE text) when
     // the one there has its name.
     template <typename Object>
-    static bool reuse(Object& object, const std::map<std::string, const Object*>& known) {
+    static bool reuse(Object& object, const std::map<std::string_view, const Object*>& known) {
         auto it = known.find(object.definition);
         if (it == known.end() || it->second->name != object.name) return false;
         object = *it->second;
@@ -421,10 +424,11 @@ private:
 
     SqliteDatabase conn_;
     const Catalog* known_;
-    std::map<std::string, const Table*> known_tables_;           // by CREATE text
-    std::map<std::string, const schema::Index*> known_indexes_;  // by CREATE text
-    std::map<std::string, const schema::View*> known_views_;
-    std::map<std::string, const schema::Trigger*> known_triggers_;
+    // By CREATE text, which `known` holds for the reader's life: not copied.
+    std::map<std::string_view, const Table*> known_tables_;
+    std::map<std::string_view, const schema::Index*> known_indexes_;
+    std::map<std::string_view, const schema::View*> known_views_;
+    std::map<std::string_view, const schema::Trigger*> known_triggers_;
     std::set<std::string> reused_;                               // tables taken from there, lowercase
     std::vector<std::string> fresh_tables_;                      // the others' names, as SQL literals
     Catalog catalog_;
