@@ -340,7 +340,7 @@ std::string Migrator::bundle(const std::string& target, const SqlDialect& dialec
     // the bundle is written, not on the database it is meant for.
     if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
     Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
-                  settings_.version_table()};
+                  settings_.version_table(), {}};
     // The graph from the very texts the bundle carries: each file is read once.
     const std::string prefix = settings_.source().folder() ? *settings_.source().folder() + "/" : "";
     std::vector<Revision> revisions;
