@@ -71,6 +71,7 @@ std::atomic<bool> keeping{true};
 }  // namespace
 
 void keep_graphs(bool on) { keeping = on; }
+bool keeping_graphs() { return keeping; }
 
 std::shared_ptr<const RevisionGraph> cached_graph(const std::string& versions_dir, int threads,
                                                   const std::function<void()>& poll,

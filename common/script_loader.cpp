@@ -656,7 +656,8 @@ std::string read_file_at(int dir_fd, const char* name, const std::string& path, 
 std::string read_file(const std::string& path) { return read_file_at(AT_FDCWD, path.c_str(), path); }
 
 std::vector<Revision> load_revisions(const std::string& versions_dir, int threads,
-                                     const std::function<void()>& poll, std::vector<FileStamp>* stamps) {
+                                     const std::function<void()>& poll, std::vector<FileStamp>* stamps,
+                                     std::vector<std::string>* texts) {
     std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(versions_dir.c_str()), ::closedir);
     if (!dir)
         throw Error(ErrorKind::Script,
@@ -680,6 +681,7 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
 
     std::vector<Revision> revisions(order.size());
     if (stamps) stamps->assign(order.size(), FileStamp{});
+    if (texts) texts->assign(order.size(), std::string());
     std::vector<std::exception_ptr> errors(order.size());
     std::exception_ptr interrupted;
     const int dir_fd = ::dirfd(dir.get());
@@ -700,6 +702,7 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
                 std::string text =
                     read_file_at(dir_fd, name.c_str(), path, order[i]->regular, stamps ? &(*stamps)[i] : nullptr);
                 revisions[i] = parse_revision_file(name, text, path);
+                if (texts) (*texts)[i] = std::move(text);
             } catch (...) {
                 errors[i] = std::current_exception();
             }

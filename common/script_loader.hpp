@@ -54,9 +54,11 @@ struct FileStamp {
 // lets a large folder be read by that many threads. `poll`
 // (Database::check_interrupts) is called now and then, on the calling thread
 // only; what it throws ends the load. `stamps`, when given, receives each
-// file's stamp, taken from the open file before it is read.
+// file's stamp, taken from the open file before it is read; `texts`, each
+// file's text.
 std::vector<Revision> load_revisions(const std::string& versions_dir, int threads = 1,
-                                     const std::function<void()>& poll = {}, std::vector<FileStamp>* stamps = nullptr);
+                                     const std::function<void()>& poll = {}, std::vector<FileStamp>* stamps = nullptr,
+                                     std::vector<std::string>* texts = nullptr);
 
 // The sections of one native revision, read again from its file.
 RevisionSections load_sections(const Revision& revision);
