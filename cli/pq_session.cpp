@@ -51,10 +51,11 @@ namespace {
 // empty. Extensions have no RENAME: a superuser's session renames their
 // catalog rows and takes the default flag off the moved schemas' operator
 // classes, as the extension does; other roles' sessions leave them. The
-// database's event triggers, publications and casts between types of no
-// user schema are taken out as the extension does (a superuser's session
-// deletes their rows); other roles drop the publications they own, and can
-// own none of the others.
+// database's event triggers, publications, foreign data wrappers and
+// servers, and casts between types of no user schema are taken out as the
+// extension does (a superuser's session deletes their rows); other roles
+// drop the publications they own and leave the rest (only superusers own
+// event triggers, wrappers and such casts; a server they own stays in sight).
 class PqScratch : public pg::TargetScratch {
 public:
     PqScratch(PqSession& session, PqDatabase& db, const std::string& schema) : scope_(session), db_(db) {
@@ -70,6 +71,7 @@ public:
                   "UPDATE pg_catalog.pg_extension SET extname = 'migrate_live_' || oid WHERE extnamespace <> "
                   "'pg_catalog'::pg_catalog.regnamespace;\n"
                   "DELETE FROM pg_catalog.pg_event_trigger;\nDELETE FROM pg_catalog.pg_publication;\n"
+                  "DELETE FROM pg_catalog.pg_foreign_data_wrapper;\nDELETE FROM pg_catalog.pg_foreign_server;\n"
                   "DELETE FROM pg_catalog.pg_cast k WHERE k.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM "
                   "pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid IN "
                   "(k.castsource, k.casttarget) AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema');\n";

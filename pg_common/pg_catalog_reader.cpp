@@ -625,11 +625,14 @@ private:
     }
 
     // Collations, text search dictionaries and configurations, casts,
-    // operator families and classes, event triggers and publications.
-    // Casts, event triggers and publications belong to the database, not to a
+    // operator families and classes, event triggers, publications, foreign
+    // data wrappers, servers and foreign tables. Casts, event triggers,
+    // publications, wrappers and servers belong to the database, not to a
     // schema: one is the compared schema's when it uses the schema (a cast's
     // type or function, an event trigger's function, a publication's tables
-    // or the schema itself; a publication of all tables, or of none, always).
+    // or the schema itself, a server's foreign tables, a wrapper's servers);
+    // one that uses no schema (a publication of all tables or of none, a
+    // server of no foreign table, a wrapper of no server) always.
     void read_schema_level_objects() {
 #define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
 // An operator's, a function's and a type's Object key.
@@ -663,6 +666,14 @@ private:
     "'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog." catalog     \
     "'::pg_catalog.regclass AND d.refobjid = " owner " JOIN pg_catalog.pg_proc f ON f.oid = p.amproc WHERE "       \
     "f.pronamespace = " SCHEMA_OID ") dks)"
+// Generic options (an array of name=value), as an OPTIONS list.
+#define OPTIONS(array)                                                                                          \
+    "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' ' || "                           \
+    "pg_catalog.quote_literal(o.option_value), ', ') FROM pg_catalog.pg_options_to_table(" array ") o)"
+#define SERVER_COMPARED(s)                                                                                      \
+    "(EXISTS (SELECT 1 FROM pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_class c ON c.oid = f.ftrelid "   \
+    "WHERE f.ftserver = " s ".oid AND c.relnamespace = " SCHEMA_OID ") OR NOT EXISTS (SELECT 1 FROM "          \
+    "pg_catalog.pg_foreign_table f WHERE f.ftserver = " s ".oid))"
         static const char* const queries[] = {
             // Collations: a column, a domain or an index may use them.
             "SELECT 'collation', c.collname, pg_catalog.format('CREATE COLLATION %I (provider = %s, %s%s);', "
@@ -765,7 +776,76 @@ private:
             "= $1) AS ours FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_namespace s ON s.oid = "
             "pn.pnnspid WHERE pn.pnpubid = p.oid) n WHERE (p.puballtables OR r.ours OR n.ours OR (r.tables IS NULL "
             "AND n.schemas IS NULL)) AND " NOT_IN_EXTENSION("pg_publication", "p.oid"),
+            // Foreign data wrappers (not an extension's) that a compared server uses, or that no server uses.
+            "SELECT 'foreign_data_wrapper', w.fdwname, pg_catalog.format('CREATE FOREIGN DATA WRAPPER %I', "
+            "w.fdwname) || CASE WHEN w.fdwhandler <> 0 THEN ' HANDLER ' || w.fdwhandler::pg_catalog.regproc::text "
+            "ELSE '' END || CASE WHEN w.fdwvalidator <> 0 THEN ' VALIDATOR ' || "
+            "w.fdwvalidator::pg_catalog.regproc::text ELSE '' END || coalesce(' OPTIONS (' || " OPTIONS("w.fdwoptions")
+            " || ')', '') || ';', pg_catalog.format('DROP FOREIGN DATA WRAPPER %I;', w.fdwname), 'b', "
+            OBJECT_DEPENDENCIES("pg_foreign_data_wrapper", "w.oid") ", false FROM pg_catalog.pg_foreign_data_wrapper "
+            "w WHERE " NOT_IN_EXTENSION("pg_foreign_data_wrapper", "w.oid") " AND (NOT EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_foreign_server s WHERE s.srvfdw = w.oid) OR EXISTS (SELECT 1 FROM "
+            "pg_catalog.pg_foreign_server s WHERE s.srvfdw = w.oid AND " SERVER_COMPARED("s") "))",
+            // Foreign servers that a foreign table of the schema uses, or that no foreign table uses (user
+            // mappings are not compared: they hold passwords).
+            "SELECT 'server', s.srvname, pg_catalog.format('CREATE SERVER %I', s.srvname) || coalesce(' TYPE ' || "
+            "pg_catalog.quote_literal(s.srvtype), '') || coalesce(' VERSION ' || "
+            "pg_catalog.quote_literal(s.srvversion), '') || pg_catalog.format(' FOREIGN DATA WRAPPER %I', "
+            "w.fdwname) || coalesce(' OPTIONS (' || " OPTIONS("s.srvoptions") " || ')', '') || ';', "
+            "pg_catalog.format('DROP SERVER %I;', s.srvname), 'b', coalesce((SELECT 'extension ' || x.extname FROM "
+            "pg_catalog.pg_depend e JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid WHERE e.classid = "
+            "'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass AND e.objid = w.oid AND e.deptype = 'e'), "
+            "'foreign_data_wrapper ' || w.fdwname), false FROM pg_catalog.pg_foreign_server s JOIN "
+            "pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw WHERE "
+            NOT_IN_EXTENSION("pg_foreign_server", "s.oid") " AND " SERVER_COMPARED("s"),
+            // Foreign tables (not partitions), after the tables, before the views that read them.
+            "SELECT 'foreign_table', c.relname, pg_catalog.format('CREATE FOREIGN TABLE %I (%s) SERVER %I%s;', "
+            "c.relname, pg_catalog.concat_ws(', ', (SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', "
+            "a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)) || coalesce(' OPTIONS (' || "
+            "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' ' || "
+            "pg_catalog.quote_literal(o.option_value), ', ') FROM pg_catalog.pg_options_to_table(a.attfdwoptions) "
+            "o) || ')', '') || CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ' COLLATE ' "
+            "|| a.attcollation::pg_catalog.regcollation::text ELSE '' END || CASE WHEN a.attnotnull THEN ' NOT "
+            "NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), ''), ', ' "
+            "ORDER BY a.attnum) FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+            "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = "
+            "c.oid AND a.attnum > 0 AND NOT a.attisdropped), (SELECT pg_catalog.string_agg(pg_catalog.format("
+            "'CONSTRAINT %I %s', k.conname, pg_catalog.pg_get_constraintdef(k.oid)), ', ' ORDER BY k.conname) FROM "
+            "pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')), s.srvname, coalesce(' "
+            "OPTIONS (' || " OPTIONS("f.ftoptions") " || ')', '')), pg_catalog.format('DROP FOREIGN TABLE %I;', "
+            "c.relname), 'v', pg_catalog.concat_ws(E'\\x1f', 'server ' || s.srvname, "
+            OBJECT_DEPENDENCIES("pg_class", "c.oid") "), false FROM pg_catalog.pg_foreign_table f JOIN "
+            "pg_catalog.pg_class c ON c.oid = f.ftrelid JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver "
+            "WHERE c.relnamespace = " SCHEMA_OID " AND NOT c.relispartition AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Comments on those of the schema's own.
+            "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
+            "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
+            "pg_catalog.format('COLLATION %I', c.collname) AS what, 'pg_catalog.pg_collation'::pg_catalog.regclass "
+            "AS cls, c.oid, 'collation ' || c.collname AS dep FROM pg_catalog.pg_collation c WHERE c.collnamespace "
+            "= " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('TEXT SEARCH DICTIONARY %I', t.dictname), "
+            "'pg_catalog.pg_ts_dict'::pg_catalog.regclass, t.oid, 'text_search_dictionary ' || t.dictname FROM "
+            "pg_catalog.pg_ts_dict t WHERE t.dictnamespace = " SCHEMA_OID " UNION ALL SELECT "
+            "pg_catalog.format('TEXT SEARCH CONFIGURATION %I', t.cfgname), "
+            "'pg_catalog.pg_ts_config'::pg_catalog.regclass, t.oid, 'text_search_configuration ' || t.cfgname FROM "
+            "pg_catalog.pg_ts_config t WHERE t.cfgnamespace = " SCHEMA_OID " UNION ALL SELECT "
+            "pg_catalog.format('OPERATOR FAMILY %I USING %I', f.opfname, am.amname), "
+            "'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, 'operator_family ' || f.opfname || ' USING ' || "
+            "am.amname FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod WHERE "
+            "f.opfnamespace = " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('OPERATOR CLASS %I USING %I', "
+            "c.opcname, am.amname), 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid, 'operator_class ' || "
+            "c.opcname || ' USING ' || am.amname FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_am am ON am.oid = "
+            "c.opcmethod WHERE c.opcnamespace = " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('EVENT TRIGGER "
+            "%I', et.evtname), 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid, 'event_trigger ' || "
+            "et.evtname FROM pg_catalog.pg_event_trigger et JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid WHERE "
+            "p.pronamespace = " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('FOREIGN TABLE %I', c.relname), "
+            "'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 'foreign_table ' || c.relname FROM "
+            "pg_catalog.pg_class c WHERE c.relnamespace = " SCHEMA_OID " AND c.relkind = 'f' AND NOT "
+            "c.relispartition) w JOIN pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND "
+            "d.objsubid = 0 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND "
+            "e.objid = w.oid AND e.deptype = 'e')",
         };
+#undef SERVER_COMPARED
+#undef OPTIONS
 #undef MEMBER_DEPENDENCIES
 #undef MEMBERS
 #undef TYPE_KEY

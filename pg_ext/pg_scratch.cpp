@@ -16,6 +16,8 @@ extern "C" {
 #include "catalog/pg_cast.h"
 #include "catalog/pg_event_trigger.h"
 #include "catalog/pg_extension.h"
+#include "catalog/pg_foreign_data_wrapper.h"
+#include "catalog/pg_foreign_server.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_publication.h"
@@ -151,12 +153,13 @@ bool taken_out(Oid catalog, HeapTuple tuple) {
            !type_in_user_schema(cast->casttarget);
 }
 
-// Event triggers, publications and casts belong to the database, not to a
-// schema, and have no schema to move aside with: their live rows are deleted
-// (the rollback brings them back), so that the target's own do not collide
-// with them, and the live event triggers do not fire on the target's
-// statements. What depends on them (pg_publication_rel rows) is left: the
-// scratch reads from their rows on.
+// Event triggers, publications, casts, foreign data wrappers and servers
+// belong to the database, not to a schema, and have no schema to move aside
+// with: their live rows are deleted (the rollback brings them back), so that
+// the target's own do not collide with them (`CREATE EXTENSION postgres_fdw`
+// makes its wrapper again), and the live event triggers do not fire on the
+// target's statements. What depends on them (pg_publication_rel rows, user
+// mappings) is left: the scratch reads from their rows on.
 void take_out(Oid catalog) {
     Relation rel = table_open(catalog, RowExclusiveLock);
     SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
@@ -187,6 +190,8 @@ Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
             take_out(EventTriggerRelationId);
             take_out(PublicationRelationId);
             take_out(CastRelationId);
+            take_out(ForeignDataWrapperRelationId);
+            take_out(ForeignServerRelationId);
             rename_aside(NamespaceRelationId);
             rename_aside(ExtensionRelationId);
             CommandCounterIncrement();

@@ -4,8 +4,9 @@
 // user schemas and extensions are renamed out of the way, so that the target
 // meets what a fresh database has (an empty `public`, plus an empty compared
 // schema) and runs exactly as written there. The live event triggers,
-// publications and casts between types of no user schema, which belong to
-// the database, are deleted for the scratch's while. Only catalog rows are
+// publications, foreign data wrappers and servers, and casts between types
+// of no user schema, which belong to the database, are deleted for the
+// scratch's while. Only catalog rows are
 // touched (pg_namespace, pg_extension and those): no live relation is locked, and other
 // sessions, whose snapshots never see the uncommitted names, are not
 // disturbed (docs/postgresql.md, "The target schema's scratch").

@@ -26,7 +26,8 @@ PAIRS = {
                    "68_function_trigger_and_default", "71_partitioned_table", "76_extension_and_its_operator_class",
                    "77_composite_and_range_types", "96_collation", "98_text_search_configuration",
                    "101_cast_changed_and_dropped", "102_operator_class_and_family",
-                   "105_event_trigger_changed_and_dropped", "107_publication_changed_and_dropped"],
+                   "105_event_trigger_changed_and_dropped", "107_publication_changed_and_dropped",
+                   "109_foreign_data_changed_and_dropped"],
     "sqlite": ["01_add_table", "09_change_type", "19_change_primary_key", "27_index_becomes_unique",
                "36_add_trigger", "45_autoincrement", "46_generated_column", "50_quoted_identifiers"],
 }[ENGINE]

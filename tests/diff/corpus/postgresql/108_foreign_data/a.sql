@@ -1,0 +1,1 @@
+CREATE TABLE local_note (id integer);

@@ -1,0 +1,12 @@
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+COMMENT ON COLLATION nocase IS 'case-insensitive';
+CREATE TEXT SEARCH CONFIGURATION plain (COPY = simple);
+COMMENT ON TEXT SEARCH CONFIGURATION plain IS 'no stemming';
+CREATE FUNCTION no_op() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END';
+CREATE EVENT TRIGGER no_op ON ddl_command_end EXECUTE FUNCTION no_op();
+COMMENT ON EVENT TRIGGER no_op IS 'does nothing';
+CREATE OPERATOR FAMILY loose_ops USING btree;
+COMMENT ON OPERATOR FAMILY loose_ops USING btree IS 'empty';
+CREATE FOREIGN DATA WRAPPER mirror;
+CREATE SERVER archive FOREIGN DATA WRAPPER mirror;
+CREATE FOREIGN TABLE old_note (id integer) SERVER archive;
