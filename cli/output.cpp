@@ -12,9 +12,9 @@ std::vector<std::string>& secrets() {
 }
 
 void write(std::FILE* stream, const std::string& text) {
-    std::string shown = redact(text);
+    // One write per line: stderr is unbuffered, and a long run logs a line per step.
+    std::string shown = redact(text) + '\n';
     std::fwrite(shown.data(), 1, shown.size(), stream);
-    std::fputc('\n', stream);
 }
 
 }  // namespace

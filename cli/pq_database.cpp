@@ -62,7 +62,17 @@ void PqDatabase::fail(PGresult* result) const {
 }
 
 PqDatabase::Result PqDatabase::run(const std::string& sql, const std::vector<std::string>& params,
-                                   bool many_statements) {
+                                   bool many_statements, bool user_sql) {
+    if (!user_sql && session_path_in_force_) {
+        // What the steps left in force (their own SET search_path included)
+        // is the session's path for the next step.
+        session_path_in_force_ = false;
+        auto rows = query(fmt::format("SELECT pg_catalog.current_setting('search_path'), "
+                                      "pg_catalog.set_config('search_path', '{}', true)",
+                                      kPinned));
+        session_search_path_ = rows.at(0).at(0).value_or("");
+        if (session_search_path_.empty()) session_search_path_ = "\"\"";  // as pin_search_path
+    }
     Result r;
     if (many_statements) {
         r.result.reset(libpq().PQexec(conn_, sql.c_str()));
@@ -80,19 +90,17 @@ PqDatabase::Result PqDatabase::run(const std::string& sql, const std::vector<std
 void PqDatabase::execute(const std::string& sql) { run(sql, {}, true); }
 
 void PqDatabase::execute_user_sql(const std::string& sql) {
-    if (session_search_path_.empty()) {
-        execute(sql);
+    if (session_search_path_.empty() || session_path_in_force_) {
+        run(sql, {}, true, true);
         return;
     }
-    // One round trip: the session's search_path for the step, then the
-    // pinned one again, keeping whatever the step itself set for the next
-    // step (as one psql script would). The newline ends a trailing comment.
-    auto r = run(fmt::format("SELECT pg_catalog.set_config('search_path', {}, true);\n{}\n;SELECT "
-                             "pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', '{}', "
-                             "true)",
-                             dialect().quote_literal(session_search_path_), sql, kPinned),
-                 {}, true);
-    if (libpq().PQntuples(r.result.get()) == 1) session_search_path_ = libpq().PQgetvalue(r.result.get(), 0, 0);
+    // The session's search_path stays in force from this step through the
+    // next ones, as in one psql script, until the tool's next statement of
+    // its own: consecutive steps are one round trip each.
+    run(fmt::format("SELECT pg_catalog.set_config('search_path', {}, true);\n{}",
+                    dialect().quote_literal(session_search_path_), sql),
+        {}, true, true);
+    session_path_in_force_ = true;
 }
 
 std::vector<Row> PqDatabase::query(const std::string& sql, const std::vector<std::string>& params) {
@@ -238,6 +246,8 @@ void PqDatabase::commit_run() {
 }
 
 void PqDatabase::rollback_run() noexcept {
+    // The steps' path was set for their transaction only.
+    session_path_in_force_ = false;
     if (libpq().PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
     libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
 }

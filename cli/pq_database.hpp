@@ -63,11 +63,15 @@ public:
 
 private:
     struct Result;
-    Result run(const std::string& sql, const std::vector<std::string>& params, bool many_statements);
+    // `user_sql`: a step's text, under the session's search_path; any other
+    // statement first pins the path again if a step left it the session's.
+    Result run(const std::string& sql, const std::vector<std::string>& params, bool many_statements,
+               bool user_sql = false);
     [[noreturn]] void fail(PGresult* result) const;
 
     PGconn* conn_ = nullptr;
     std::string session_search_path_;  // empty until pinned
+    bool session_path_in_force_ = false;  // set by a step, until the next statement of the tool's own
     std::string lock_key_;             // the deployer lock's key while held
 };
 

@@ -3,6 +3,7 @@
 #include <sys/time.h>
 
 #include <ctime>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -45,6 +46,7 @@ LogEntry log_entry(const Step& step, const std::string* sql, std::optional<doubl
     }
     if (sql) e.checksum = section_checksum(*sql);
     e.duration_ms = duration_ms;
+    if (duration_ms) e.applied_at = now_utc();
     return e;
 }
 
@@ -69,7 +71,7 @@ std::string AuditLogSql::append(const LogEntry& e) const {
     // Ids follow MAX(id): the deployer lock is held, so no two runs interleave.
     const SqlDialect& d = dialect_;
     const std::string table = d.qualified(name_);
-    std::string applied_at = e.duration_ms ? d.quote_literal(now_utc()) : d.utc_now_sql();
+    std::string applied_at = e.applied_at.empty() ? d.utc_now_sql() : d.quote_literal(e.applied_at);
     std::string duration = e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL";
     return fmt::format(
         "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "
@@ -77,6 +79,36 @@ std::string AuditLogSql::append(const LogEntry& e) const {
         table, applied_at, d.quote_literal(e.direction), d.quote_literal(e.revision), d.quote_literal(e.from_revisions),
         d.quote_literal(e.to_revisions), d.quote_literal(e.message), literal_or_null(d, e.checksum), duration,
         d.current_role_sql());
+}
+
+std::string AuditLogSql::append(const std::vector<LogEntry>& entries) const {
+    const SqlDialect& d = dialect_;
+    const std::string table = d.qualified(name_);
+    std::string rows;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const LogEntry& e = entries[i];
+        fmt::format_to(std::back_inserter(rows), "{}({}, {}, {}, {}, {}, {}, {}, {}, {})", i ? ",\n" : "", i + 1,
+                       e.applied_at.empty() ? d.utc_now_sql() : d.quote_literal(e.applied_at),
+                       d.quote_literal(e.direction), d.quote_literal(e.revision), d.quote_literal(e.from_revisions),
+                       d.quote_literal(e.to_revisions), d.quote_literal(e.message), literal_or_null(d, e.checksum),
+                       e.duration_ms ? fmt::format("{:.3f}", *e.duration_ms) : "NULL");
+    }
+    // VALUES columns are column1... on both engines; a column of NULLs or of
+    // numbers gets its type from the casts.
+    return fmt::format(
+        "INSERT INTO {0} (id, applied_at, direction, revision, from_revisions, to_revisions, message, checksum, "
+        "duration_ms, role) SELECT m.id + v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, "
+        "v.column7, CAST(v.column8 AS VARCHAR(64)), CAST(v.column9 AS DOUBLE PRECISION), {1} FROM (SELECT "
+        "COALESCE(MAX(id), 0) AS id FROM {0}) AS m, (VALUES\n{2}) AS v",
+        table, d.current_role_sql(), rows);
+}
+
+void AuditLog::append(const std::vector<LogEntry>& entries) {
+    constexpr std::size_t kRowsPerStatement = 500;  // keeps a statement's text and plan small
+    for (std::size_t first = 0; first < entries.size(); first += kRowsPerStatement) {
+        const auto end = entries.begin() + static_cast<std::ptrdiff_t>(std::min(entries.size(), first + kRowsPerStatement));
+        db_.execute(sql_.append(std::vector<LogEntry>(entries.begin() + static_cast<std::ptrdiff_t>(first), end)));
+    }
 }
 
 std::map<std::string, std::string> AuditLog::upgrade_checksums() {

@@ -17,6 +17,7 @@ struct LogEntry {
     std::string message;
     std::optional<std::string> checksum;  // SHA-256 of the section that ran
     std::optional<double> duration_ms;    // unknown in offline scripts
+    std::string applied_at;               // UTC, when the step ended; empty: when the statement runs (offline)
 };
 
 // The log row of `step`; `sql` is the section it ran (none for stamps).
@@ -34,8 +35,10 @@ public:
 
     const TableName& name() const { return name_; }
     std::string create() const;  // IF NOT EXISTS: a log may outlive its rows
-    // A step without a duration (offline) is logged at the time it runs.
+    // A step without a time (offline) is logged at the time it runs.
     std::string append(const LogEntry& entry) const;
+    // Several steps' rows in one statement, ids in their order.
+    std::string append(const std::vector<LogEntry>& entries) const;
 
 private:
     const SqlDialect& dialect_;
@@ -48,7 +51,9 @@ public:
 
     bool exists() { return db_.table_exists(sql_.name()); }
     void create() { db_.execute(sql_.create()); }
-    void append(const LogEntry& entry) { db_.execute(sql_.append(entry)); }
+    // The rows of a run's steps, a few statements for many steps: parsing
+    // one statement per step would cost about as much as a small step.
+    void append(const std::vector<LogEntry>& entries);
     // The checksum of each revision's latest upgrade.
     std::map<std::string, std::string> upgrade_checksums();
 

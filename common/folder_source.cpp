@@ -87,10 +87,23 @@ std::vector<Revision> FolderSource::load_revisions(int threads) {
 }
 
 std::shared_ptr<const RevisionGraph> FolderSource::graph(int threads) {
-    return cached_graph(versions_folder(), threads, poll_);
+    if (keeping_graphs()) return cached_graph(versions_folder(), threads, poll_);
+    // One call per process: each file is read once, and a step runs the very
+    // text whose header placed it in the graph.
+    std::vector<std::string> texts;
+    std::vector<Revision> revisions = migrate::load_revisions(versions_folder(), threads, poll_, nullptr, &texts);
+    texts_.clear();
+    for (std::size_t i = 0; i < revisions.size(); ++i) texts_[revisions[i].path] = std::move(texts[i]);
+    return std::make_shared<const RevisionGraph>(std::move(revisions));
 }
 
-std::string FolderSource::read_revision(const Revision& revision) { return read_file(revision.path); }
+std::string FolderSource::read_revision(const Revision& revision) {
+    auto kept = texts_.find(revision.path);
+    if (kept == texts_.end()) return read_file(revision.path);
+    std::string text = std::move(kept->second);
+    texts_.erase(kept);
+    return text;
+}
 
 std::optional<ScriptFile> FolderSource::ini() {
     std::string path = location_ + "/migrate.ini";

@@ -2,6 +2,7 @@
 // The script location's folder as a ScriptSource (script_source = files).
 #include <functional>
 #include <string>
+#include <unordered_map>
 
 #include "script_source.hpp"
 
@@ -30,6 +31,9 @@ private:
 
     std::string location_;
     std::function<void()> poll_;
+    // In a process that keeps no graph (the command line), the texts of the
+    // graph's files by path, until a step takes its own.
+    std::unordered_map<std::string, std::string> texts_;
 };
 
 }  // namespace migrate

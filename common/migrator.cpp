@@ -169,6 +169,17 @@ std::string Migrator::run(const char* command, const std::string& target, bool p
         HeadTracker tracker(g, current);
         AuditLog audit(db_, table.name());
         bool audit_exists = !steps.empty() && audit.exists();
+        // The version rows and log rows of the steps run since the last
+        // commit, written just before it: in the steps' transaction, as a few
+        // statements instead of two per step.
+        std::vector<std::string> recorded = current;
+        std::vector<LogEntry> unlogged;
+        auto record = [&] {
+            for (const auto& change : changes_between(recorded, tracker.heads())) table.apply(change);
+            recorded = tracker.heads();
+            audit.append(unlogged);
+            unlogged.clear();
+        };
         std::string log;
         for (const auto& warning : warnings)
             if (!db_.warn(warning)) log += "WARNING: " + warning + "\n";
@@ -193,7 +204,10 @@ std::string Migrator::run(const char* command, const std::string& target, bool p
                 if (!trim(*sql).empty()) {
                     // As Alembic's autocommit_block: what came before is
                     // committed, the section runs in autocommit.
-                    if (outside) db_.commit_run();
+                    if (outside) {
+                        record();
+                        db_.commit_run();
+                    }
                     std::size_t failed_line = std::string::npos;
                     try {
                         if (outside)
@@ -225,17 +239,19 @@ std::string Migrator::run(const char* command, const std::string& target, bool p
                     }
                 }
             }
-            for (const auto& change : tracker.apply(step)) table.apply(change);
+            tracker.apply(step);
             std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
-            audit.append(log_entry(step, sql, elapsed.count()));
+            unlogged.push_back(log_entry(step, sql, elapsed.count()));
             if (observer_.finished) observer_.finished(line, elapsed.count());
             log += "Running " + line + "\n";
             if (outside || (per_step && i + 1 < steps.size())) {
+                record();
                 db_.commit_run();
                 db_.begin_run(table.name());
                 check_unchanged(tracker.heads());
             }
         }
+        record();
         db_.commit_run();
         if (!log.empty()) log.pop_back();
         return log;
@@ -324,7 +340,7 @@ std::string Migrator::bundle(const std::string& target, const SqlDialect& dialec
     // the bundle is written, not on the database it is meant for.
     if (trim(target).empty()) throw revision_error("the target revision is empty; name one, or 'heads'");
     Bundle bundle{settings_.source().location_files(settings_.get("target_schema")), target,
-                  settings_.version_table()};
+                  settings_.version_table(), {}};
     // The graph from the very texts the bundle carries: each file is read once.
     const std::string prefix = settings_.source().folder() ? *settings_.source().folder() + "/" : "";
     std::vector<Revision> revisions;

@@ -28,7 +28,9 @@ std::shared_ptr<const RevisionGraph> cached_graph(const std::string& versions_di
                                                   std::chrono::milliseconds settled = std::chrono::milliseconds(100));
 
 // Off in a process that makes one call (the command line): there is no next
-// call to keep a graph for, and a folder is then read without stamping it.
+// call to keep a graph for, and a folder is then read without stamping it
+// (FolderSource then keeps the texts it read for the steps).
 void keep_graphs(bool on);
+bool keeping_graphs();
 
 }  // namespace migrate

@@ -598,8 +598,9 @@ namespace {
 // `name` is opened relative to `dir_fd` (AT_FDCWD: as a path); `path` names
 // the file in errors. `known_regular`: the folder listing said it is a
 // regular file, which spares the fstat of a small file (a large folder is
-// mostly system calls).
-std::string read_file_at(int dir_fd, const char* name, const std::string& path, bool known_regular = false) {
+// mostly system calls), unless `stamp` asks for what fstat says.
+std::string read_file_at(int dir_fd, const char* name, const std::string& path, bool known_regular = false,
+                         FileStamp* stamp = nullptr) {
     // O_NONBLOCK: opening a named pipe must not wait for a writer; only a
     // regular file is read (a pipe or /dev/zero would never end).
     int fd = ::openat(dir_fd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -612,9 +613,18 @@ std::string read_file_at(int dir_fd, const char* name, const std::string& path, 
     };
     struct stat st;
     std::string out;
+    if (stamp) known_regular = false;
     if (!known_regular) {
         check_regular(st);
         out.reserve(static_cast<std::size_t>(st.st_size));
+        if (stamp) {
+            stamp->name = name;
+            stamp->device = st.st_dev;
+            stamp->inode = st.st_ino;
+            stamp->size = st.st_size;
+            stamp->modified = st.st_mtim;
+            stamp->changed = st.st_ctim;
+        }
     }
     char buf[16384];
     for (;;) {
@@ -646,7 +656,8 @@ std::string read_file_at(int dir_fd, const char* name, const std::string& path, 
 std::string read_file(const std::string& path) { return read_file_at(AT_FDCWD, path.c_str(), path); }
 
 std::vector<Revision> load_revisions(const std::string& versions_dir, int threads,
-                                     const std::function<void()>& poll) {
+                                     const std::function<void()>& poll, std::vector<FileStamp>* stamps,
+                                     std::vector<std::string>* texts) {
     std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(versions_dir.c_str()), ::closedir);
     if (!dir)
         throw Error(ErrorKind::Script,
@@ -669,6 +680,8 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
     std::sort(order.begin(), order.end(), [](const Entry* a, const Entry* b) { return a->name < b->name; });
 
     std::vector<Revision> revisions(order.size());
+    if (stamps) stamps->assign(order.size(), FileStamp{});
+    if (texts) texts->assign(order.size(), std::string());
     std::vector<std::exception_ptr> errors(order.size());
     std::exception_ptr interrupted;
     const int dir_fd = ::dirfd(dir.get());
@@ -686,8 +699,10 @@ std::vector<Revision> load_revisions(const std::string& versions_dir, int thread
                 const std::string& name = order[i]->name;
                 std::string path = versions_dir + "/" + name;
                 // relative to the open folder: the kernel need not walk the whole path per file
-                std::string text = read_file_at(dir_fd, name.c_str(), path, order[i]->regular);
+                std::string text =
+                    read_file_at(dir_fd, name.c_str(), path, order[i]->regular, stamps ? &(*stamps)[i] : nullptr);
                 revisions[i] = parse_revision_file(name, text, path);
+                if (texts) (*texts)[i] = std::move(text);
             } catch (...) {
                 errors[i] = std::current_exception();
             }

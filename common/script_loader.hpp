@@ -2,6 +2,9 @@
 // Reads revision files: the header of native `.sql` files (docs/reference.md section 2), the
 // header assignments of Alembic `.py` files (docs/reference.md section 3), and the upgrade
 // and downgrade sections of a `.sql` file when a step needs them.
+#include <sys/types.h>
+
+#include <ctime>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -29,13 +32,33 @@ bool is_header_field(std::string_view line);
 // Checks a revision id against docs/reference.md section 2; throws naming `path`.
 void validate_revision_id(const std::string& id, const std::string& path);
 
+// What identifies one state of a file: a rewrite changes the change time
+// (which no user can set), a replacement the inode.
+struct FileStamp {
+    std::string name;
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    timespec modified{};
+    timespec changed{};
+
+    bool operator==(const FileStamp& o) const {
+        auto same = [](const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; };
+        return name == o.name && device == o.device && inode == o.inode && size == o.size &&
+               same(modified, o.modified) && same(changed, o.changed);
+    }
+};
+
 // Every `.sql` and `.py` revision of `versions_dir`, in file-name order.
 // Throws when the folder is missing or a file is malformed. `threads` > 1
 // lets a large folder be read by that many threads. `poll`
 // (Database::check_interrupts) is called now and then, on the calling thread
-// only; what it throws ends the load.
+// only; what it throws ends the load. `stamps`, when given, receives each
+// file's stamp, taken from the open file before it is read; `texts`, each
+// file's text.
 std::vector<Revision> load_revisions(const std::string& versions_dir, int threads = 1,
-                                     const std::function<void()>& poll = {});
+                                     const std::function<void()>& poll = {}, std::vector<FileStamp>* stamps = nullptr,
+                                     std::vector<std::string>* texts = nullptr);
 
 // The sections of one native revision, read again from its file.
 RevisionSections load_sections(const Revision& revision);

@@ -1,6 +1,7 @@
 #include "version_table.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -190,6 +191,20 @@ std::vector<std::string> VersionTable::read() {
         if (!row.empty() && row[0]) out.push_back(*row[0]);
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<VersionChange> changes_between(std::vector<std::string> from, std::vector<std::string> to) {
+    std::sort(from.begin(), from.end());
+    std::sort(to.begin(), to.end());
+    std::vector<std::string> removed, added;
+    std::set_difference(from.begin(), from.end(), to.begin(), to.end(), std::back_inserter(removed));
+    std::set_difference(to.begin(), to.end(), from.begin(), from.end(), std::back_inserter(added));
+    std::vector<VersionChange> out;
+    const std::size_t paired = std::min(removed.size(), added.size());
+    for (std::size_t i = 0; i < paired; ++i) out.push_back({VersionChange::Kind::Update, removed[i], added[i]});
+    for (std::size_t i = paired; i < removed.size(); ++i) out.push_back({VersionChange::Kind::Delete, removed[i], ""});
+    for (std::size_t i = paired; i < added.size(); ++i) out.push_back({VersionChange::Kind::Insert, "", added[i]});
     return out;
 }
 

@@ -18,6 +18,10 @@ struct VersionChange {
     std::string to;    // Insert, Update
 };
 
+// The fewest row changes that turn the rows `from` into `to`: a removed and
+// an added row pair up as one UPDATE, as a step's would.
+std::vector<VersionChange> changes_between(std::vector<std::string> from, std::vector<std::string> to);
+
 // Follows the applied heads through a run of steps.
 class HeadTracker {
 public:

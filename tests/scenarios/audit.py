@@ -152,6 +152,25 @@ class OtherStepsTest(AuditTest):
         self.assertGreaterEqual(self.log_rows()[0]["duration_ms"], 200)
 
 
+class ManyStepsTest(AuditTest):
+    def test_a_long_run_logs_every_step_in_order(self):
+        # A run's rows are written in statements of 500 rows: the first run
+        # fills two, the next one goes on from their ids.
+        revs = [rev("r0000")] + [rev("r%04d" % i, "r%04d" % (i - 1), upgrade="SELECT 1;", downgrade="SELECT 1;")
+                                 for i in range(1, 1001)]
+        self.project(*revs)
+        self.upgrade("r0999")
+        self.upgrade("head")
+        self.assertEqual(self.current(), "r1000")
+        rows = self.assertLogged([("upgrade", r.id, prev, r.id, r.message, upgrade_checksum(r))
+                                  for prev, r in zip([""] + [r.id for r in revs], revs)])
+        self.assertEqual(len(rows), 1001)
+        self.downgrade("r0998")
+        self.assertEqual(self.current(), "r0998")
+        self.assertEqual([summary(r)[:4] for r in self.log_rows()[1001:]],
+                         [("downgrade", "r1000", "r1000", "r0999"), ("downgrade", "r0999", "r0999", "r0998")])
+
+
 class AllOrNothingLogTest(AuditTest):
     def test_a_failed_first_run_leaves_no_log_table(self):
         self.project(*failing_third_step())

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "helpers.hpp"
+#include "folder_source.hpp"
 #include "revision_cache.hpp"
 
 namespace {
@@ -86,4 +87,20 @@ TEST_CASE("revision cache: a process that keeps no graphs reads the folder at ev
     migrate::keep_graphs(true);
     CHECK(second != first);
     CHECK(test::ids(second->heads()) == test::Lines{"a"});
+}
+
+TEST_CASE("revision cache: a process that keeps no graphs runs the texts it read for the graph", "[cache]") {
+    test::TempDir dir;
+    REQUIRE(::mkdir((dir.path() + "/versions").c_str(), 0755) == 0);
+    dir.write("versions/001_a.sql", sql_file("a", ""));
+    migrate::keep_graphs(false);
+    migrate::FolderSource source(dir.path());
+    auto graph = source.graph(1);
+    const migrate::Revision& a = *graph->find("a");
+    dir.write("versions/001_a.sql", sql_file("a", "", "rewritten"));
+    // the file is read once: the step gets the text whose header made the graph
+    CHECK(source.read_revision(a) == sql_file("a", ""));
+    // and once taken, it is read from the folder again
+    CHECK(source.read_revision(a) == sql_file("a", "", "rewritten"));
+    migrate::keep_graphs(true);
 }

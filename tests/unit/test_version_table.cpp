@@ -282,3 +282,21 @@ TEST_CASE("VersionTable: reading and applying changes", "[version_table]") {
         CHECK(db.executed.back() == "INSERT INTO \"alembic_version\" (version_num) VALUES ('c')");
     }
 }
+
+TEST_CASE("changes_between: a run's rows written at its end", "[head_tracker]") {
+    auto between = [](V from, V to) {
+        V out;
+        for (const auto& c : migrate::changes_between(std::move(from), std::move(to)))
+            out.push_back(test::change_text(c));
+        return out;
+    };
+    CHECK(between({}, {}).empty());
+    CHECK(between({"a"}, {"a"}).empty());
+    CHECK(between({}, {"b"}) == V{"+b"});
+    CHECK(between({"a"}, {}) == V{"-a"});
+    CHECK(between({"a"}, {"c"}) == V{"a>c"});
+    // unsorted input; a merge (two rows become one) and a split
+    CHECK(between({"b2", "b1"}, {"m"}) == V{"b1>m", "-b2"});
+    CHECK(between({"m"}, {"b2", "b1"}) == V{"m>b1", "+b2"});
+    CHECK(between({"x", "a"}, {"x", "c", "d"}) == V{"a>c", "+d"});
+}
