@@ -632,7 +632,8 @@ private:
     }
 
     // What hangs on tables beyond their columns and constraints: inheritance,
-    // rules, extended statistics, replica identity, the index CLUSTER uses.
+    // rules, extended statistics, replica identity, a typed table's type, the
+    // index CLUSTER uses.
     // Those that name a table or view depend on "table t" or "view v", so a
     // change that disturbs it (a dropped or retyped column) re-creates them.
     void read_table_objects() {
@@ -677,6 +678,12 @@ private:
             "WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind IN "
             "('r', 'p', 'm') AND c.relreplident <> 'd' AND (c.relreplident <> 'i' OR x.oid IS NOT NULL) AND "
             NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Typed tables (CREATE TABLE ... OF type): created with their columns, then tied to the type.
+            "SELECT 'typed_table', c.relname, pg_catalog.format('ALTER TABLE %I OF %s;', c.relname, "
+            "pg_catalog.format_type(c.reloftype, NULL)), pg_catalog.format('ALTER TABLE %I NOT OF;', c.relname), "
+            "'a', " OBJECT_DEPENDENCIES("pg_class", "c.oid") ", false FROM pg_catalog.pg_class c WHERE "
+            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' AND "
+            "c.reloftype <> 0 AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
             // The index CLUSTER uses.
             "SELECT 'cluster_on', c.relname, pg_catalog.format('ALTER TABLE %I CLUSTER ON %I;', c.relname, "
             "x.relname), pg_catalog.format('ALTER TABLE %I SET WITHOUT CLUSTER;', c.relname), 'a', 'index ' || "

@@ -327,7 +327,7 @@ private:
                     catalog_.tables.push_back(*known->second);
                     reused_.insert(lower(name));
                 } else {
-                    catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
+                    catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", "", {}});
                     fresh_tables_.push_back(quote_literal(name));
                 }
                 relations_.insert(lower(name));

@@ -24,7 +24,8 @@ PAIRS = {
                    "28_index_becomes_unique", "34_change_view", "39_enum_values_removed", "42_change_sequence",
                    "45_column_comment", "50_serial_to_bigserial", "51_identity_column", "55_quoted_identifiers",
                    "68_function_trigger_and_default", "71_partitioned_table", "76_extension_and_its_operator_class",
-                   "77_composite_and_range_types"],
+                   "77_composite_and_range_types", "84_inherited_table", "86_inheritance_added_and_removed",
+                   "87_rules", "89_extended_statistics", "90_replica_identity_and_cluster_on", "91_typed_table"],
     "sqlite": ["01_add_table", "09_change_type", "19_change_primary_key", "27_index_becomes_unique",
                "36_add_trigger", "45_autoincrement", "46_generated_column", "50_quoted_identifiers"],
 }[ENGINE]
