@@ -82,13 +82,25 @@ std::string heads_text(std::vector<std::string> heads) {
     return join(heads, ",");
 }
 
-// to_regclass resolves the name as the script's statements will; the SELECT
-// is planned only when the table exists. `accepted`: sorted, comma-joined
-// heads, "" for base.
+// The deployer lock comes first, with the extension's key (the table's
+// schema as it resolves it): a script started while a call or another script
+// is between its steps and its commit waits, then reads where that one left
+// the database. to_regclass resolves the name as the script's statements
+// will; the SELECT is planned only when the table exists. `accepted`: sorted,
+// comma-joined heads, "" for base.
 std::string postgresql_guard(const SqlDialect& d, const TableName& table, const std::vector<std::string>& accepted,
                              const std::string& message) {
+    const std::string schema =
+        table.schema.empty()
+            ? fmt::format("COALESCE((SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
+                          "n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass({})), "
+                          "pg_catalog.current_schema())",
+                          d.quote_literal(d.quote_identifier(table.name)))
+            : d.quote_literal(table.schema);
     std::string body = fmt::format(
         "\nDECLARE\n    heads text;\nBEGIN\n"
+        "    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended({4} OPERATOR(pg_catalog.||) "
+        "{5}::pg_catalog.text OPERATOR(pg_catalog.||) {6}, 0::pg_catalog.int8));\n"
         "    IF to_regclass({0}) IS NOT NULL THEN\n"
         "        SELECT string_agg(version_num, ',' ORDER BY version_num COLLATE \"C\") INTO heads FROM {1};\n"
         "    END IF;\n"
@@ -98,7 +110,8 @@ std::string postgresql_guard(const SqlDialect& d, const TableName& table, const 
         "    END IF;\n"
         "END\n",
         d.quote_literal(d.qualified(table)), d.qualified(table),
-        join(accepted, ", ", [&](const std::string& h) { return d.quote_literal(h); }), d.quote_literal(message));
+        join(accepted, ", ", [&](const std::string& h) { return d.quote_literal(h); }), d.quote_literal(message),
+        d.quote_literal("migrate "), schema, d.quote_literal("." + table.name));
     return "DO " + SqlDialect::dollar_quote(body) + ";";
 }
 

@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import time
 
 import psycopg2
 
@@ -352,6 +353,47 @@ class OutsideTransactionTest(TwinDatabases):
         self.assertIn("revision b2", str(caught.exception))
         # Steps before it need no resuming form.
         self.assertNotIn("\\if", scalar(self.conn, "SELECT migrate_upgrade_sql('base:a1')"))
+
+
+class ConcurrentScriptTest(TwinDatabases):
+    """A script run while an in-database call is between its steps and its
+    commit waits for that call's deployer lock, then finds the database
+    moved and stops: a step never runs twice."""
+
+    def test_a_script_waits_for_a_running_call_then_stops(self):
+        sql_revision(self.versions_dir, "a1", upgrade="CREATE TABLE counter (n INTEGER);",
+                     downgrade="DROP TABLE counter;")
+        sql_revision(self.versions_dir, "b2", ["a1"], message="count", upgrade="INSERT INTO counter VALUES (1);",
+                     downgrade="DELETE FROM counter;")
+        execute(self.offline, "SELECT migrate_upgrade('a1')")
+        script = scalar(self.offline, "SELECT migrate_upgrade_sql('a1:b2')")
+        other = connect(self.offline_db)
+        self.addCleanup(other.close)
+        other.autocommit = False
+        self.use(other, self.root)
+        other.commit()
+        scalar(other, "SELECT migrate_upgrade('b2')")  # its transaction stays open
+        path = os.path.join(self.dir, "offline.sql")
+        write_file(path, script)
+        psql = subprocess.Popen([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.offline_db, "-f", path],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 20
+            while not scalar(self.conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = %s "
+                                        "AND application_name = 'psql' AND wait_event_type = 'Lock'",
+                             (self.offline_db,)):
+                self.assertIsNone(psql.poll(), "the script did not wait for the running call")
+                self.assertLess(time.monotonic(), deadline, "the script never waited on a lock")
+                time.sleep(0.05)
+            other.commit()
+            _, err = psql.communicate(timeout=30)
+        finally:
+            if psql.poll() is None:
+                psql.kill()
+        self.assertNotEqual(psql.returncode, 0, "the script ran its step again after the call's")
+        self.assertIn("the database is not at revision a1", err)
+        self.assertEqual(scalar(self.offline, "SELECT count(*) FROM counter"), 1)
+        self.assertEqual(self.versions(self.offline), ["b2"])
 
 
 if __name__ == "__main__":
