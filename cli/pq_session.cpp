@@ -50,7 +50,11 @@ namespace {
 // migrate_live_<oid>, then `public` and the compared schema are created
 // empty. Extensions have no RENAME: a superuser's session renames their
 // catalog rows and takes the default flag off the moved schemas' operator
-// classes, as the extension does; other roles' sessions leave them.
+// classes, as the extension does; other roles' sessions leave them. The
+// database's event triggers, publications and casts between types of no
+// user schema are taken out as the extension does (a superuser's session
+// deletes their rows); other roles drop the publications they own, and can
+// own none of the others.
 class PqScratch : public pg::TargetScratch {
 public:
     PqScratch(PqSession& session, PqDatabase& db, const std::string& schema) : scope_(session), db_(db) {
@@ -60,11 +64,20 @@ public:
         std::set<std::string> aside;
         std::string sql;
         if (db_.query("SELECT pg_catalog.current_setting('is_superuser')").at(0).at(0) ==
-            std::optional<std::string>("on"))
+            std::optional<std::string>("on")) {
             sql = "UPDATE pg_catalog.pg_opclass SET opcdefault = false WHERE opcdefault AND opcnamespace IN (SELECT "
                   "oid FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema');\n"
                   "UPDATE pg_catalog.pg_extension SET extname = 'migrate_live_' || oid WHERE extnamespace <> "
-                  "'pg_catalog'::pg_catalog.regnamespace;\n";
+                  "'pg_catalog'::pg_catalog.regnamespace;\n"
+                  "DELETE FROM pg_catalog.pg_event_trigger;\nDELETE FROM pg_catalog.pg_publication;\n"
+                  "DELETE FROM pg_catalog.pg_cast k WHERE k.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM "
+                  "pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid IN "
+                  "(k.castsource, k.casttarget) AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema');\n";
+        } else {
+            for (const auto& row : db_.query("SELECT p.pubname FROM pg_catalog.pg_publication p WHERE "
+                                             "pg_catalog.pg_has_role(p.pubowner, 'USAGE')"))
+                sql += fmt::format("DROP PUBLICATION {};\n", db_.quote_identifier(row.at(0).value_or("")));
+        }
         for (const auto& row : rows) {
             const std::string name = row.at(1).value_or("");
             if (row.at(2) != std::optional<std::string>("t")) continue;

@@ -8,8 +8,9 @@ SchemaComparison::SchemaComparison(schema::SchemaEngine& engine, const Settings&
         files.push_back({std::move(file.path), std::move(file.text)});
     const std::string version_table = settings.get("version_table");
     const std::vector<std::string> excluded = {version_table, version_table + "_log", version_table + "_scripts"};
-    live_ = engine.read_live();
-    target_ = engine.read_target(files);
+    auto both = engine.read(files);
+    live_ = std::move(both.live);
+    target_ = std::move(both.target);
     schema::remove_tables(live_, excluded);
     schema::remove_tables(target_, excluded);
 }

@@ -335,7 +335,8 @@ private:
     void compare_objects();
     void recreate_objects_needing(const std::set<std::string>& gone);
     std::vector<const Object*> objects_in_order(bool creating) const;
-    void add_objects(std::vector<Operation>& out, Stage stage, bool creating) const;
+    void add_objects(std::vector<Operation>& out, Stage stage, bool creating,
+                     std::optional<bool> recreated = std::nullopt) const;
     template <typename T>
     void compare_texts(const std::map<std::string, const T*>& from, const std::map<std::string, const T*>& to,
                        std::set<std::string>& dropped, std::set<std::string>& created) const;
@@ -541,12 +542,18 @@ std::vector<const Object*> Differ::objects_in_order(bool creating) const {
 
 // Objects of one stage: those dropped (needing ones first), or those created
 // and replaced (needed ones first). Extensions come before what they provide.
-void Differ::add_objects(std::vector<Operation>& out, Stage stage, bool creating) const {
+// `recreated`: of the dropped ones, only those created again (true) or only
+// the others (false).
+void Differ::add_objects(std::vector<Operation>& out, Stage stage, bool creating,
+                         std::optional<bool> recreated) const {
     const auto list = objects_in_order(creating);
     auto early = [&](const Object* o) { return (o->kind == "extension") == creating; };
+    auto wanted = [&](const Object* o) {
+        return creating || !recreated || (objects_created_.count(o->key()) > 0) == *recreated;
+    };
     for (bool pass : {true, false})
         for (const Object* o : list)
-            if (o->stage == stage && early(o) == pass)
+            if (o->stage == stage && early(o) == pass && wanted(o))
                 out.push_back(on(creating ? OpKind::CreateObject : OpKind::DropObject, o));
     if (!creating) return;
     for (const auto& o : tc_.objects)
@@ -723,7 +730,9 @@ std::vector<Operation> Differ::operations() const {
     }
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && !fk(op); });
 
-    // Types, tables and columns, parents before children.
+    // Types, tables and columns, parents before children; an object they
+    // use that changes is dropped before it is created again.
+    add_objects(out, Stage::BeforeTables, false, true);
     add_objects(out, Stage::BeforeTables, true);
     out.insert(out.end(), type_ops_.begin(), type_ops_.end());
     for (const auto& key : created) {
@@ -758,7 +767,7 @@ std::vector<Operation> Differ::operations() const {
     // What is gone, children before parents; then what uses the new shape.
     for (auto it = dropped.rbegin(); it != dropped.rend(); ++it)
         out.push_back(on(OpKind::DropTable, from_tables_.at(*it)));
-    add_objects(out, Stage::BeforeTables, false);
+    add_objects(out, Stage::BeforeTables, false, false);
     out.insert(out.end(), type_drops_.begin(), type_drops_.end());
     for (const auto& op : type_ops_) {
         if (op.kind != OpKind::ReplaceEnum) continue;

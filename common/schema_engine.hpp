@@ -16,16 +16,27 @@ struct SchemaFile {
     std::string sql;
 };
 
+// The two catalogs a comparison reads.
+struct Catalogs {
+    Catalog live, target;
+};
+
 class SchemaEngine {
 public:
     virtual ~SchemaEngine() = default;
 
-    // The database's schema (SQLite: main; PostgreSQL: the current schema).
-    virtual Catalog read_live() = 0;
-    // Runs the files, in order, in a scratch space of the same engine and
-    // reads its catalog; the database is left as it was. A file the engine
+    // `live`: the database's schema (SQLite: main; PostgreSQL: the current
+    // schema). `target`: the files run, in order, in a scratch space of the
+    // same engine; the database is left as it was, and a file the engine
     // rejects fails with an error naming it.
-    virtual Catalog read_target(const std::vector<SchemaFile>& files) = 0;
+    //
+    // A table, index, view or trigger the target repeats (same name, same
+    // definition text) may be left with its name, table and definition only,
+    // on both sides alike: its other fields would be equal on both sides, and
+    // the diff does not read them, except the keys of a table a differing
+    // table's foreign key references (references_constraint) and the
+    // dependencies of views and triggers once some table or view differs.
+    virtual Catalogs read(const std::vector<SchemaFile>& files) = 0;
 
     // Whether `changes`, the operations that take kept table `from` to `to`,
     // can be made in place; when not, the table is rebuilt (RebuildTable).

@@ -601,22 +601,178 @@ private:
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
             "e.deptype = 'e')",
         };
-        for (const char* sql : queries)
-            for (const auto& row : query(sql)) {
-                schema::Object o;
-                o.kind = text(row[0]);
-                o.name = text(row[1]);
-                o.create = text(row[2]);
-                o.drop = text(row[3]);
-                const std::string stage = text(row[4]);
-                o.stage = stage == "b"   ? schema::Stage::BeforeTables
-                          : stage == "v" ? schema::Stage::BeforeViews
-                                         : schema::Stage::AfterViews;
-                o.depends_on = items(row[5]);
-                o.replaceable = text(row[6]) == "t";
-                catalog_.objects.push_back(std::move(o));
-            }
+        for (const char* sql : queries) read_object_rows(sql);
+        read_schema_level_objects();
         settle_stages(catalog_.objects);
+    }
+
+    // Rows of kind, name, create, drop, stage ('b', 'v' or 'a'), depends_on, replaceable.
+    void read_object_rows(const char* sql) {
+        for (const auto& row : query(sql)) {
+            schema::Object o;
+            o.kind = text(row[0]);
+            o.name = text(row[1]);
+            o.create = text(row[2]);
+            o.drop = text(row[3]);
+            const std::string stage = text(row[4]);
+            o.stage = stage == "b"   ? schema::Stage::BeforeTables
+                      : stage == "v" ? schema::Stage::BeforeViews
+                                     : schema::Stage::AfterViews;
+            o.depends_on = items(row[5]);
+            o.replaceable = text(row[6]) == "t";
+            catalog_.objects.push_back(std::move(o));
+        }
+    }
+
+    // Collations, text search dictionaries and configurations, casts,
+    // operator families and classes, event triggers and publications.
+    // Casts, event triggers and publications belong to the database, not to a
+    // schema: one is the compared schema's when it uses the schema (a cast's
+    // type or function, an event trigger's function, a publication's tables
+    // or the schema itself; a publication of all tables, or of none, always).
+    void read_schema_level_objects() {
+#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
+// An operator's, a function's and a type's Object key.
+#define OPERATOR_KEY(o)                                                                                         \
+    "'operator ' || " o ".oprname || '(' || CASE WHEN " o ".oprleft = 0 THEN 'NONE' ELSE "                       \
+    "pg_catalog.format_type(" o ".oprleft, NULL) END || ', ' || pg_catalog.format_type(" o ".oprright, NULL) || ')'"
+#define FUNCTION_KEY(p) \
+    "'function ' || " p ".proname || '(' || pg_catalog.pg_get_function_identity_arguments(" p ".oid) || ')'"
+#define TYPE_KEY(t) "CASE " t ".typtype WHEN 'd' THEN 'domain ' ELSE 'type ' END || " t ".typname"
+// The members of an operator family or class (`owner`: the pg_opfamily or
+// pg_opclass row they depend on), as its AS or ADD list; and the operators,
+// functions and types of the schema they use, as Object keys.
+#define MEMBERS(catalog, owner)                                                                                  \
+    "(SELECT pg_catalog.string_agg(m, ', ' ORDER BY k, n, m) FROM (SELECT 1 AS k, o.amopstrategy AS n, "          \
+    "pg_catalog.format('OPERATOR %s %s', o.amopstrategy, o.amopopr::pg_catalog.regoperator) || CASE WHEN "       \
+    "o.amoppurpose = 'o' THEN pg_catalog.format(' FOR ORDER BY %I.%I', sn.nspname, sf.opfname) ELSE '' END AS m " \
+    "FROM pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass " \
+    "AND d.objid = o.oid AND d.refclassid = 'pg_catalog." catalog "'::pg_catalog.regclass AND d.refobjid = " owner   \
+    " LEFT JOIN pg_catalog.pg_opfamily sf ON sf.oid = o.amopsortfamily LEFT JOIN pg_catalog.pg_namespace sn ON "  \
+    "sn.oid = sf.opfnamespace UNION ALL SELECT 2, p.amprocnum, pg_catalog.format('FUNCTION %s (%s, %s) %s', "     \
+    "p.amprocnum, pg_catalog.format_type(p.amproclefttype, NULL), pg_catalog.format_type(p.amprocrighttype, "    \
+    "NULL), p.amproc::pg_catalog.regprocedure) FROM pg_catalog.pg_amproc p JOIN pg_catalog.pg_depend d ON "       \
+    "d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = "            \
+    "'pg_catalog." catalog "'::pg_catalog.regclass AND d.refobjid = " owner ") ms)"
+#define MEMBER_DEPENDENCIES(catalog, owner)                                                                      \
+    "(SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT " OPERATOR_KEY("x") " AS dk FROM "        \
+    "pg_catalog.pg_amop o JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass "   \
+    "AND d.objid = o.oid AND d.refclassid = 'pg_catalog." catalog "'::pg_catalog.regclass AND d.refobjid = " owner  \
+    " JOIN pg_catalog.pg_operator x ON x.oid = o.amopopr WHERE x.oprnamespace = " SCHEMA_OID " UNION ALL SELECT "  \
+    FUNCTION_KEY("f") " FROM pg_catalog.pg_amproc p JOIN pg_catalog.pg_depend d ON d.classid = "                  \
+    "'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog." catalog     \
+    "'::pg_catalog.regclass AND d.refobjid = " owner " JOIN pg_catalog.pg_proc f ON f.oid = p.amproc WHERE "       \
+    "f.pronamespace = " SCHEMA_OID ") dks)"
+        static const char* const queries[] = {
+            // Collations: a column, a domain or an index may use them.
+            "SELECT 'collation', c.collname, pg_catalog.format('CREATE COLLATION %I (provider = %s, %s%s);', "
+            "c.collname, CASE c.collprovider WHEN 'i' THEN 'icu' ELSE 'libc' END, CASE WHEN c.collprovider = 'i' "
+            "THEN pg_catalog.format('locale = %L', c.colliculocale) WHEN c.collcollate = c.collctype THEN "
+            "pg_catalog.format('locale = %L', c.collcollate) ELSE pg_catalog.format('lc_collate = %L, lc_ctype = "
+            "%L', c.collcollate, c.collctype) END, CASE WHEN NOT c.collisdeterministic THEN ', deterministic = "
+            "false' ELSE '' END), pg_catalog.format('DROP COLLATION %I;', c.collname), 'b', NULL, false FROM "
+            "pg_catalog.pg_collation c WHERE c.collnamespace = " SCHEMA_OID " AND "
+            NOT_IN_EXTENSION("pg_collation", "c.oid"),
+            // Text search dictionaries (templates are C code's: an extension's, or the built-in ones).
+            "SELECT 'text_search_dictionary', d.dictname, pg_catalog.format('CREATE TEXT SEARCH DICTIONARY %I "
+            "(TEMPLATE = %s%s);', d.dictname, CASE WHEN tn.nspname = 'pg_catalog' THEN "
+            "pg_catalog.quote_ident(t.tmplname) ELSE pg_catalog.format('%I.%I', tn.nspname, t.tmplname) END, "
+            "coalesce(', ' || d.dictinitoption, '')), pg_catalog.format('DROP TEXT SEARCH DICTIONARY %I;', "
+            "d.dictname), 'b', NULL, false FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_ts_template t ON t.oid "
+            "= d.dicttemplate JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace WHERE d.dictnamespace = "
+            SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_ts_dict", "d.oid"),
+            // Text search configurations: their parser, then a mapping per token type.
+            "SELECT 'text_search_configuration', c.cfgname, pg_catalog.format('CREATE TEXT SEARCH CONFIGURATION "
+            "%I (PARSER = %I.%I);', c.cfgname, pn.nspname, p.prsname) || coalesce((SELECT "
+            "pg_catalog.string_agg(pg_catalog.format(E'\\nALTER TEXT SEARCH CONFIGURATION %I ADD MAPPING FOR %s "
+            "WITH %s;', c.cfgname, t.alias, m.dicts), '' ORDER BY t.tokid) FROM (SELECT mm.maptokentype, "
+            "pg_catalog.string_agg(mm.mapdict::pg_catalog.regdictionary::pg_catalog.text, ', ' ORDER BY "
+            "mm.mapseqno) AS dicts FROM pg_catalog.pg_ts_config_map mm WHERE mm.mapcfg = c.oid GROUP BY "
+            "mm.maptokentype) m JOIN pg_catalog.ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype), ''), "
+            "pg_catalog.format('DROP TEXT SEARCH CONFIGURATION %I;', c.cfgname), 'b', (SELECT "
+            "pg_catalog.string_agg(DISTINCT 'text_search_dictionary ' || d.dictname, E'\\x1f') FROM "
+            "pg_catalog.pg_ts_config_map mm JOIN pg_catalog.pg_ts_dict d ON d.oid = mm.mapdict WHERE mm.mapcfg = "
+            "c.oid AND d.dictnamespace = " SCHEMA_OID "), false FROM pg_catalog.pg_ts_config c JOIN "
+            "pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser JOIN pg_catalog.pg_namespace pn ON pn.oid = "
+            "p.prsnamespace WHERE c.cfgnamespace = " SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_ts_config", "c.oid"),
+            // Casts of a type or by a function of the schema (not those a range type makes to its
+            // multirange); after the enums they convert (created with the tables), else before the
+            // tables, whose defaults and checks may use them.
+            "SELECT 'cast', pg_catalog.format('%s AS %s', pg_catalog.format_type(k.castsource, NULL), "
+            "pg_catalog.format_type(k.casttarget, NULL)), pg_catalog.format('CREATE CAST (%s AS %s) %s%s;', "
+            "pg_catalog.format_type(k.castsource, NULL), pg_catalog.format_type(k.casttarget, NULL), CASE "
+            "k.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || k.castfunc::pg_catalog.regprocedure::pg_catalog.text "
+            "WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END, CASE k.castcontext WHEN 'i' THEN ' AS "
+            "IMPLICIT' WHEN 'a' THEN ' AS ASSIGNMENT' ELSE '' END), pg_catalog.format('DROP CAST (%s AS %s);', "
+            "pg_catalog.format_type(k.castsource, NULL), pg_catalog.format_type(k.casttarget, NULL)), CASE WHEN "
+            "s.typtype = 'e' AND s.typnamespace = " SCHEMA_OID " OR t.typtype = 'e' AND t.typnamespace = " SCHEMA_OID
+            " THEN 'v' ELSE 'b' END, " OBJECT_DEPENDENCIES("pg_cast", "k.oid") ", false FROM pg_catalog.pg_cast k "
+            "JOIN pg_catalog.pg_type s ON s.oid = k.castsource JOIN pg_catalog.pg_type t ON t.oid = k.casttarget "
+            "LEFT JOIN pg_catalog.pg_proc f ON f.oid = k.castfunc WHERE " SCHEMA_OID " IN (s.typnamespace, "
+            "t.typnamespace, f.pronamespace) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = "
+            "'pg_catalog.pg_cast'::pg_catalog.regclass AND i.objid = k.oid AND i.deptype = 'i') AND "
+            NOT_IN_EXTENSION("pg_cast", "k.oid"),
+            // Operator families, with their loose members (ALTER OPERATOR FAMILY ... ADD).
+            "SELECT 'operator_family', f.opfname || ' USING ' || am.amname, pg_catalog.format('CREATE OPERATOR "
+            "FAMILY %I USING %I;', f.opfname, am.amname) || coalesce(pg_catalog.format(E'\\nALTER OPERATOR FAMILY "
+            "%I USING %I ADD ', f.opfname, am.amname) || " MEMBERS("pg_opfamily", "f.oid") " || ';', ''), "
+            "pg_catalog.format('DROP OPERATOR FAMILY %I USING %I;', f.opfname, am.amname), 'b', "
+            MEMBER_DEPENDENCIES("pg_opfamily", "f.oid") ", false FROM pg_catalog.pg_opfamily f JOIN "
+            "pg_catalog.pg_am am ON am.oid = f.opfmethod WHERE f.opfnamespace = " SCHEMA_OID " AND "
+            NOT_IN_EXTENSION("pg_opfamily", "f.oid"),
+            // Operator classes, in their family.
+            "SELECT 'operator_class', c.opcname || ' USING ' || am.amname, pg_catalog.format('CREATE OPERATOR "
+            "CLASS %I %sFOR TYPE %s USING %I FAMILY %s AS %s%s;', c.opcname, CASE WHEN c.opcdefault THEN "
+            "'DEFAULT ' ELSE '' END, pg_catalog.format_type(c.opcintype, NULL), am.amname, CASE WHEN "
+            "f.opfnamespace = " SCHEMA_OID " THEN pg_catalog.quote_ident(f.opfname) ELSE "
+            "pg_catalog.format('%I.%I', fn.nspname, f.opfname) END, " MEMBERS("pg_opclass", "c.oid") ", CASE WHEN "
+            "c.opckeytype <> 0 THEN ', STORAGE ' || pg_catalog.format_type(c.opckeytype, NULL) ELSE '' END), "
+            "pg_catalog.format('DROP OPERATOR CLASS %I USING %I;', c.opcname, am.amname), 'b', "
+            "pg_catalog.concat_ws(E'\\x1f', CASE WHEN f.opfnamespace = " SCHEMA_OID " THEN 'operator_family ' || "
+            "f.opfname || ' USING ' || am.amname END, (SELECT " TYPE_KEY("t") " FROM pg_catalog.pg_type t WHERE "
+            "t.oid IN (c.opcintype, c.opckeytype) AND t.typnamespace = " SCHEMA_OID " LIMIT 1), "
+            MEMBER_DEPENDENCIES("pg_opclass", "c.oid") "), false FROM pg_catalog.pg_opclass c JOIN "
+            "pg_catalog.pg_am am ON am.oid = c.opcmethod JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily "
+            "JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace WHERE c.opcnamespace = " SCHEMA_OID " AND "
+            NOT_IN_EXTENSION("pg_opclass", "c.oid"),
+            // Event triggers whose function is the schema's, with their enabled state; created last.
+            "SELECT 'event_trigger', et.evtname, pg_catalog.format('CREATE EVENT TRIGGER %I ON %I%s EXECUTE "
+            "FUNCTION %s();', et.evtname, et.evtevent, CASE WHEN et.evttags IS NOT NULL THEN ' WHEN TAG IN (' || "
+            "(SELECT pg_catalog.string_agg(pg_catalog.quote_literal(g), ', ') FROM pg_catalog.unnest(et.evttags) g) "
+            "|| ')' ELSE '' END, et.evtfoid::pg_catalog.regproc) || CASE et.evtenabled WHEN 'D' THEN "
+            "pg_catalog.format(E'\\nALTER EVENT TRIGGER %I DISABLE;', et.evtname) WHEN 'R' THEN "
+            "pg_catalog.format(E'\\nALTER EVENT TRIGGER %I ENABLE REPLICA;', et.evtname) WHEN 'A' THEN "
+            "pg_catalog.format(E'\\nALTER EVENT TRIGGER %I ENABLE ALWAYS;', et.evtname) ELSE '' END, "
+            "pg_catalog.format('DROP EVENT TRIGGER %I;', et.evtname), 'a', " FUNCTION_KEY("p") ", false FROM "
+            "pg_catalog.pg_event_trigger et JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid WHERE p.pronamespace = "
+            SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_event_trigger", "et.oid"),
+            // Publications, after the tables they publish.
+            "SELECT 'publication', p.pubname, pg_catalog.format('CREATE PUBLICATION %I%s WITH (publish = %L, "
+            "publish_via_partition_root = %s);', p.pubname, CASE WHEN p.puballtables THEN ' FOR ALL TABLES' ELSE "
+            "coalesce(' FOR ' || pg_catalog.concat_ws(', ', r.tables, n.schemas), '') END, "
+            "pg_catalog.concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN "
+            "'update' END, CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END), "
+            "CASE WHEN p.pubviaroot THEN 'true' ELSE 'false' END), pg_catalog.format('DROP PUBLICATION %I;', p.pubname), 'a', NULL, false FROM "
+            "pg_catalog.pg_publication p, LATERAL (SELECT pg_catalog.string_agg('TABLE ONLY ' || "
+            "pr.prrelid::pg_catalog.regclass::pg_catalog.text || coalesce(' (' || (SELECT "
+            "pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM "
+            "pg_catalog.pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs)) || ')', '') "
+            "|| coalesce(' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')', ''), ', ' ORDER BY "
+            "pr.prrelid::pg_catalog.regclass::pg_catalog.text) AS tables, pg_catalog.bool_or(c.relnamespace = "
+            SCHEMA_OID ") AS ours FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_class c ON c.oid = "
+            "pr.prrelid WHERE pr.prpubid = p.oid) r, LATERAL (SELECT pg_catalog.string_agg('TABLES IN SCHEMA ' || "
+            "pg_catalog.quote_ident(s.nspname), ', ' ORDER BY s.nspname) AS schemas, pg_catalog.bool_or(s.nspname "
+            "= $1) AS ours FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_namespace s ON s.oid = "
+            "pn.pnnspid WHERE pn.pnpubid = p.oid) n WHERE (p.puballtables OR r.ours OR n.ours OR (r.tables IS NULL "
+            "AND n.schemas IS NULL)) AND " NOT_IN_EXTENSION("pg_publication", "p.oid"),
+        };
+#undef MEMBER_DEPENDENCIES
+#undef MEMBERS
+#undef TYPE_KEY
+#undef FUNCTION_KEY
+#undef OPERATOR_KEY
+#undef SCHEMA_OID
+        for (const char* sql : queries) read_object_rows(sql);
     }
 
     void read_enums() {

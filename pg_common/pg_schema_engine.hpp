@@ -51,13 +51,17 @@ class PgSchemaEngine : public schema::SchemaEngine {
 public:
     explicit PgSchemaEngine(PgSession& session) : session_(session) {}
 
+    // Every object read on both sides.
+    schema::Catalogs read(const std::vector<schema::SchemaFile>& files) override {
+        return {read_live(), read_target(files)};
+    }
     // The current schema (the first of search_path that exists), as
     // Alembic compares by default.
-    schema::Catalog read_live() override;
+    schema::Catalog read_live();
     // The files run as written where the live schemas are out of the way;
     // the compared schema is read back under its own name, so that both
     // catalogs read in the same words. Nothing of it outlives the call.
-    schema::Catalog read_target(const std::vector<schema::SchemaFile>& files) override;
+    schema::Catalog read_target(const std::vector<schema::SchemaFile>& files);
     // ALTER TABLE makes every change in place.
     bool alters_in_place(const schema::Table&, const schema::Table&,
                          const std::vector<schema::Operation>&) const override {

@@ -10,15 +10,21 @@ extern "C" {
 #include "access/genam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
+#include "access/transam.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_cast.h"
+#include "catalog/pg_event_trigger.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
+#include "catalog/pg_publication.h"
+#include "catalog/pg_type.h"
 #include "nodes/parsenodes.h"
 #include "parser/scanner.h"
 #include "tcop/utility.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 }
 
 namespace migrate::pg {
@@ -126,6 +132,44 @@ void undefault_operator_classes() {
     table_close(rel, RowExclusiveLock);
 }
 
+bool type_in_user_schema(Oid type) {
+    HeapTuple tuple = SearchSysCache1(TYPEOID, ObjectIdGetDatum(type));
+    if (!HeapTupleIsValid(tuple)) return false;
+    Oid schema = ((Form_pg_type)GETSTRUCT(tuple))->typnamespace;
+    ReleaseSysCache(tuple);
+    const char* name = get_namespace_name(schema);
+    return name && is_user_schema(name);
+}
+
+// Whether a live row of `catalog` is taken out of the scratch.
+bool taken_out(Oid catalog, HeapTuple tuple) {
+    if (catalog != CastRelationId) return true;
+    // A cast of a type of a schema moved aside meets none of the target's
+    // (its types are others); built-in casts stay.
+    Form_pg_cast cast = (Form_pg_cast)GETSTRUCT(tuple);
+    return cast->oid >= FirstNormalObjectId && !type_in_user_schema(cast->castsource) &&
+           !type_in_user_schema(cast->casttarget);
+}
+
+// Event triggers, publications and casts belong to the database, not to a
+// schema, and have no schema to move aside with: their live rows are deleted
+// (the rollback brings them back), so that the target's own do not collide
+// with them, and the live event triggers do not fire on the target's
+// statements. What depends on them (pg_publication_rel rows) is left: the
+// scratch reads from their rows on.
+void take_out(Oid catalog) {
+    Relation rel = table_open(catalog, RowExclusiveLock);
+    SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
+    List* rows = NIL;
+    HeapTuple tuple;
+    while ((tuple = systable_getnext(scan)) != NULL)
+        if (taken_out(catalog, tuple)) rows = lappend(rows, heap_copytuple(tuple));
+    systable_endscan(scan);
+    ListCell* cell;
+    foreach (cell, rows) CatalogTupleDelete(rel, &static_cast<HeapTuple>(lfirst(cell))->t_self);
+    table_close(rel, RowExclusiveLock);
+}
+
 void create_schema(const char* name) {
     NamespaceCreate(name, GetUserId(), false);
     namestrcpy(&created[created_count++], name);
@@ -140,6 +184,9 @@ Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
         pg_call([&] {
             created_count = 0;
             undefault_operator_classes();
+            take_out(EventTriggerRelationId);
+            take_out(PublicationRelationId);
+            take_out(CastRelationId);
             rename_aside(NamespaceRelationId);
             rename_aside(ExtensionRelationId);
             CommandCounterIncrement();

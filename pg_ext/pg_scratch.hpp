@@ -3,8 +3,10 @@
 // 8): inside an internal subtransaction that is always rolled back, the live
 // user schemas and extensions are renamed out of the way, so that the target
 // meets what a fresh database has (an empty `public`, plus an empty compared
-// schema) and runs exactly as written there. Renaming touches only the rows
-// of pg_namespace and pg_extension: no live relation is locked, and other
+// schema) and runs exactly as written there. The live event triggers,
+// publications and casts between types of no user schema, which belong to
+// the database, are deleted for the scratch's while. Only catalog rows are
+// touched (pg_namespace, pg_extension and those): no live relation is locked, and other
 // sessions, whose snapshots never see the uncommitted names, are not
 // disturbed (docs/postgresql.md, "The target schema's scratch").
 #include <string>

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -232,78 +233,46 @@ void read_body(Object& object, const std::set<std::string>& relations) {
     object.depends_on.assign(names.begin(), names.end());
 }
 
-// Reads the pragmas into the tables of a catalog whose sqlite_master rows
-// are loaded; each read_* covers one kind of object.
-class Reader {
+// One connection's catalog: its objects from sqlite_master, then the details
+// (pragmas, and what is read from the CREATE texts) of those asked for.
+class Side {
 public:
-    Reader(sqlite3* db, const Catalog* known) : conn_(db), known_(known) {
+    explicit Side(sqlite3* db) : conn_(db) {
         catalog_.case_insensitive = true;
-        if (!known) return;
-        for (const auto& t : known->tables) known_tables_.emplace(t.definition, &t);
-        for (const auto& i : known->indexes) known_indexes_.emplace(i.definition, &i);
-        for (const auto& v : known->views) known_views_.emplace(v.definition, &v);
-        for (const auto& g : known->triggers) known_triggers_.emplace(g.definition, &g);
+        read_objects();
     }
 
-    Catalog read() {
-        read_objects();
-        if (!fresh_tables_.empty()) {
-            read_columns();
-            read_unique_constraints();
-            read_foreign_keys();
-        }
-        for (auto& table : catalog_.tables)
-            if (!reused_.count(lower(table.name))) read_definition(table);
-        for (auto& index : catalog_.indexes)
-            if (index.columns.empty()) read_index(index);
-        // A view's or trigger's dependencies are the relations its text
-        // names: known ones hold while the relations are the same.
-        const bool same_relations = known_ && relations_ == relations_of(*known_);
-        for (auto& view : catalog_.views)
-            if (!(same_relations && reuse(view, known_views_))) read_body(view, relations_);
-        for (auto& trigger : catalog_.triggers) {
-            if (same_relations && reuse(trigger, known_triggers_)) continue;
-            read_body(trigger, relations_);
-            std::string own = lower(trigger.table);
-            if (std::find(trigger.depends_on.begin(), trigger.depends_on.end(), own) == trigger.depends_on.end())
-                trigger.depends_on.push_back(own);
-        }
-        return std::move(catalog_);
+    Catalog& catalog() { return catalog_; }
+    const std::set<std::string>& relations() const { return relations_; }
+
+    Table* table(const std::string& name) {
+        auto it = tables_.find(lower(name));
+        return it == tables_.end() ? nullptr : &catalog_.tables[it->second];
+    }
+
+    // Columns, keys and clauses of the tables named (lowercase keys).
+    void read_tables(const std::set<std::string>& keys) {
+        if (keys.empty()) return;
+        std::vector<std::string> names;
+        for (const auto& key : keys) names.push_back(quote_literal(table(key)->name));
+        const std::string in = " AND m.name IN (" + join(names, ", ") + ")";
+        read_columns(in);
+        read_unique_constraints(in);
+        read_foreign_keys(in);
+        for (const auto& key : keys) read_definition(*table(key));
     }
 
 private:
-    static std::set<std::string> relations_of(const Catalog& catalog) {
-        std::set<std::string> out;
-        for (const auto& t : catalog.tables) out.insert(lower(t.name));
-        for (const auto& v : catalog.views) out.insert(lower(v.name));
-        return out;
-    }
-
-    // Takes `object` (a view or trigger) from `known` (by CREATE text) when
-    // the one there has its name.
-    template <typename Object>
-    static bool reuse(Object& object, const std::map<std::string_view, const Object*>& known) {
-        auto it = known.find(object.definition);
-        if (it == known.end() || it->second->name != object.name) return false;
-        object = *it->second;
-        return true;
-    }
-
-    // SELECT `columns` FROM every user table joined with `pragmas` [WHERE
-    // `condition`] ORDER BY `order`.
+    // SELECT `columns` FROM the user tables of `in` joined with `pragmas`
+    // [WHERE `condition`] ORDER BY `order`.
     std::vector<Row> per_table(const std::string& columns, const std::string& pragmas, const std::string& condition,
-                               const std::string& order) {
-        return conn_.query(
-            fmt::format("SELECT {} FROM main.sqlite_master AS m, {} WHERE m.type = 'table' AND "
-                        "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'{}{} ORDER BY {}",
-                        columns, pragmas, condition.empty() ? "" : " AND " + condition,
-                        reused_.empty() ? "" : " AND m.name IN (" + join(fresh_tables_, ", ") + ")", order));
+                               const std::string& in, const std::string& order) {
+        return conn_.query(fmt::format("SELECT {} FROM main.sqlite_master AS m, {} WHERE m.type = 'table'{}{} "
+                                       "ORDER BY {}",
+                                       columns, pragmas, condition.empty() ? "" : " AND " + condition, in, order));
     }
 
-    Table* table(const Value& name) {
-        auto it = tables_.find(lower(text(name)));
-        return it == tables_.end() ? nullptr : &catalog_.tables[it->second];
-    }
+    Table* table(const Value& name) { return table(text(name)); }
 
     void read_objects() {
         const auto rows = conn_.query("SELECT type, name, tbl_name, sql FROM main.sqlite_master WHERE sql IS NOT "
@@ -322,21 +291,9 @@ private:
             std::string type = text(row[0]), name = text(row[1]), table = text(row[2]), definition = text(row[3]);
             if (type == "table" && !shadow.count(lower(name))) {
                 tables_.emplace(lower(name), catalog_.tables.size());
-                auto known = known_tables_.find(definition);
-                if (known != known_tables_.end() && known->second->name == name) {
-                    catalog_.tables.push_back(*known->second);
-                    reused_.insert(lower(name));
-                } else {
-                    catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
-                    fresh_tables_.push_back(quote_literal(name));
-                }
                 relations_.insert(lower(name));
+                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", ""});
             } else if (type == "index" && !shadow.count(lower(table))) {
-                auto known = known_indexes_.find(definition);
-                if (known != known_indexes_.end() && known->second->name == name && known->second->table == table) {
-                    catalog_.indexes.push_back(*known->second);
-                    continue;
-                }
                 schema::Index index;
                 index.name = name;
                 index.table = table;
@@ -351,10 +308,10 @@ private:
         }
     }
 
-    void read_columns() {
+    void read_columns(const std::string& in) {
         std::map<Table*, std::vector<std::pair<int, std::string>>> primary_keys;
         for (const auto& row : per_table("m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden",
-                                         "pragma_table_xinfo(m.name, 'main') AS p", "", "m.name, p.cid")) {
+                                         "pragma_table_xinfo(m.name, 'main') AS p", "", in, "m.name, p.cid")) {
             Table* t = table(row[0]);
             int hidden = std::stoi(text(row[6]));
             if (!t || hidden == 1) continue;  // 1: a virtual table's hidden column
@@ -381,12 +338,12 @@ private:
 
     // The LIKE filters (SQLite's LIKE ignores ASCII case) spare a pragma call
     // per table that cannot have what it reports.
-    void read_unique_constraints() {
+    void read_unique_constraints(const std::string& in) {
         std::string current;
         for (const auto& row :
              per_table("m.name, il.name, ii.name",
                        "pragma_index_list(m.name, 'main') AS il, pragma_index_info(il.name, 'main') AS ii",
-                       "m.sql LIKE '%unique%' AND il.origin = 'u'", "m.name, il.name, ii.seqno")) {
+                       "m.sql LIKE '%unique%' AND il.origin = 'u'", in, "m.name, il.name, ii.seqno")) {
             Table* t = table(row[0]);
             if (!t) continue;
             if (text(row[1]) != current) {
@@ -397,12 +354,12 @@ private:
         }
     }
 
-    void read_foreign_keys() {
+    void read_foreign_keys(const std::string& in) {
         std::string current;
         for (const auto& row : per_table("m.name, fk.id, fk.\"table\", fk.\"from\", fk.\"to\", fk.on_update, "
                                          "fk.on_delete, fk.\"match\"",
                                          "pragma_foreign_key_list(m.name, 'main') AS fk", "m.sql LIKE '%references%'",
-                                         "m.name, fk.id, fk.seq")) {
+                                         in, "m.name, fk.id, fk.seq")) {
             Table* t = table(row[0]);
             if (!t) continue;
             std::string id = text(row[0]) + "\x1f" + text(row[1]);
@@ -423,21 +380,99 @@ private:
     }
 
     SqliteDatabase conn_;
-    const Catalog* known_;
-    // By CREATE text, which `known` holds for the reader's life: not copied.
-    std::map<std::string_view, const Table*> known_tables_;
-    std::map<std::string_view, const schema::Index*> known_indexes_;
-    std::map<std::string_view, const schema::View*> known_views_;
-    std::map<std::string_view, const schema::Trigger*> known_triggers_;
-    std::set<std::string> reused_;                               // tables taken from there, lowercase
-    std::vector<std::string> fresh_tables_;                      // the others' names, as SQL literals
     Catalog catalog_;
     std::map<std::string, std::size_t> tables_;  // lowercase name -> position in catalog_.tables
     std::set<std::string> relations_;            // tables and views, lowercase
 };
 
+// The objects of `to` that `from` has too, under the same name (and table)
+// with the same CREATE text, by their position in `to`; everything read
+// about one follows from that text.
+template <typename Object>
+std::vector<const Object*> repeated(const std::vector<Object>& from, const std::vector<Object>& to) {
+    std::map<std::string_view, const Object*> by_text;
+    for (const auto& o : from) by_text.emplace(o.definition, &o);
+    std::vector<const Object*> out;
+    for (const auto& o : to) {
+        auto it = by_text.find(o.definition);
+        bool same = it != by_text.end() && it->second->name == o.name;
+        if constexpr (std::is_same_v<Object, schema::Index> || std::is_same_v<Object, schema::Trigger>)
+            same = same && it->second->table == o.table;
+        out.push_back(same ? it->second : nullptr);
+    }
+    return out;
+}
+
+void read_object(schema::View& view, const std::set<std::string>& relations) { read_body(view, relations); }
+
+void read_object(schema::Trigger& trigger, const std::set<std::string>& relations) {
+    read_body(trigger, relations);
+    std::string own = lower(trigger.table);
+    if (std::find(trigger.depends_on.begin(), trigger.depends_on.end(), own) == trigger.depends_on.end())
+        trigger.depends_on.push_back(own);
+}
+
+// Views or triggers: those that differ are read on their side; those the
+// target repeats (`same`, by position in `target`) only when `repeated_too`,
+// once, on the live side, unless each side has other relations to name.
+template <typename Object>
+void read_objects(std::vector<Object>& live, std::vector<Object>& target, const std::vector<const Object*>& same,
+                  const Side& live_side, const Side& target_side, bool repeated_too) {
+    const std::set<const Object*> shared(same.begin(), same.end());
+    const bool same_relations = live_side.relations() == target_side.relations();
+    for (auto& o : live)
+        if (repeated_too || !shared.count(&o)) read_object(o, live_side.relations());
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        if (same[i] && !repeated_too) continue;
+        if (same[i] && same_relations)
+            target[i] = *same[i];
+        else
+            read_object(target[i], target_side.relations());
+    }
+}
+
 }  // namespace
 
-schema::Catalog read_catalog(sqlite3* db, const schema::Catalog* known) { return Reader(db, known).read(); }
+schema::Catalogs read_catalogs(sqlite3* live_db, sqlite3* scratch_db) {
+    Side live(live_db), target(scratch_db);
+    Catalog &from = live.catalog(), &to = target.catalog();
+
+    // Tables: those that differ are read on their side; of those the target
+    // repeats, only the ones a differing table's foreign key references, once.
+    const auto same_tables = repeated(from.tables, to.tables);
+    std::set<std::string> shared, live_own, target_own;
+    for (std::size_t i = 0; i < to.tables.size(); ++i)
+        (same_tables[i] ? shared : target_own).insert(lower(to.tables[i].name));
+    for (const auto& t : from.tables)
+        if (!shared.count(lower(t.name))) live_own.insert(lower(t.name));
+    live.read_tables(live_own);
+    target.read_tables(target_own);
+    std::set<std::string> referenced;
+    for (auto [side, own] : {std::pair{&live, &live_own}, std::pair{&target, &target_own}})
+        for (const auto& key : *own)
+            for (const auto& c : side->table(key)->constraints)
+                if (c.kind == ConstraintKind::ForeignKey && shared.count(lower(c.ref_table)))
+                    referenced.insert(lower(c.ref_table));
+    live.read_tables(referenced);
+    for (const auto& key : referenced) *target.table(key) = *live.table(key);
+
+    const auto same_indexes = repeated(from.indexes, to.indexes);
+    std::set<const schema::Index*> shared_indexes(same_indexes.begin(), same_indexes.end());
+    for (auto& index : from.indexes)
+        if (!shared_indexes.count(&index)) read_index(index);
+    for (std::size_t i = 0; i < to.indexes.size(); ++i)
+        if (!same_indexes[i]) read_index(to.indexes[i]);
+
+    // A repeated view or trigger is compared by its text alone; its
+    // dependencies count once a table or view differs, which may disturb it.
+    const auto same_views = repeated(from.views, to.views);
+    const auto same_triggers = repeated(from.triggers, to.triggers);
+    const bool all_repeated =
+        live_own.empty() && target_own.empty() && from.views.size() == to.views.size() &&
+        std::find(same_views.begin(), same_views.end(), nullptr) == same_views.end();
+    read_objects(from.views, to.views, same_views, live, target, !all_repeated);
+    read_objects(from.triggers, to.triggers, same_triggers, live, target, !all_repeated);
+    return {std::move(from), std::move(to)};
+}
 
 }  // namespace migrate::sqlite

@@ -1,8 +1,9 @@
 #pragma once
-// Reads a SQLite connection's main schema into the engine-neutral catalog.
+// Reads the main schemas of a SQLite connection and of the scratch holding
+// the target schema into the engine-neutral catalogs.
 #include "sqlite_api.hpp"
 
-#include "schema_catalog.hpp"
+#include "schema_engine.hpp"
 
 namespace migrate::sqlite {
 
@@ -11,10 +12,11 @@ namespace migrate::sqlite {
 // collations, table options) is compared as the normalized text of the
 // CREATE statements in sqlite_master, clause by clause.
 //
-// A table or index whose CREATE text is, character for character, one of
-// `known`'s (the live catalog, when the scratch is read) is taken from there:
-// everything read about it follows from that text, and a target schema
-// mostly repeats the live one.
-schema::Catalog read_catalog(sqlite3* db, const schema::Catalog* known = nullptr);
+// `live`'s main schema and `scratch`'s, which holds the target schema. What
+// the target repeats of the live schema (an object of the same name, table
+// and CREATE text) is read at most once, and only as far as the diff needs
+// it (schema::SchemaEngine::read): everything read about it follows from that
+// text, and a target schema mostly repeats the live one.
+schema::Catalogs read_catalogs(sqlite3* live, sqlite3* scratch);
 
 }  // namespace migrate::sqlite

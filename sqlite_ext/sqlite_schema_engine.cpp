@@ -18,12 +18,7 @@ struct Scratch {
 
 }  // namespace
 
-schema::Catalog SqliteSchemaEngine::read_live() {
-    live_ = read_catalog(db_);
-    return live_;
-}
-
-schema::Catalog SqliteSchemaEngine::read_target(const std::vector<schema::SchemaFile>& files) {
+schema::Catalogs SqliteSchemaEngine::read(const std::vector<schema::SchemaFile>& files) {
     Scratch scratch;
     int rc = sqlite3_open_v2(":memory:", &scratch.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK)
@@ -37,7 +32,7 @@ schema::Catalog SqliteSchemaEngine::read_target(const std::vector<schema::Schema
             throw Error(ErrorKind::Script, fmt::format("target schema {}: {}", file.path, e.what()));
         }
     }
-    return read_catalog(scratch.db, &live_);
+    return read_catalogs(db_, scratch.db);
 }
 
 bool SqliteSchemaEngine::alters_in_place(const schema::Table& from, const schema::Table& to,

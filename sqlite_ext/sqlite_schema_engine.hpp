@@ -11,15 +11,13 @@ class SqliteSchemaEngine : public schema::SchemaEngine {
 public:
     explicit SqliteSchemaEngine(sqlite3* db) : db_(db) {}
 
-    schema::Catalog read_live() override;
-    schema::Catalog read_target(const std::vector<schema::SchemaFile>& files) override;
+    schema::Catalogs read(const std::vector<schema::SchemaFile>& files) override;
     bool alters_in_place(const schema::Table& from, const schema::Table& to,
                          const std::vector<schema::Operation>& changes) const override;
     std::string render(const schema::Operation& op) const override;
 
 private:
     sqlite3* db_;
-    schema::Catalog live_;  // the last read_live(), whose tables read_target reuses
 };
 
 }  // namespace migrate::sqlite

@@ -282,7 +282,7 @@ class PostgreSQLSession(Session):
         SELECT 'relation', relname, relkind::text, coalesce(obj_description(oid, 'pg_class'), '') FROM rel
         UNION ALL
         SELECT 'column', rel.relname, a.attname, concat_ws(' ', format_type(a.atttypid, a.atttypmod),
-               a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attcollation,
+               a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attcollation::regcollation,
                col_description(rel.oid, a.attnum))
           FROM rel JOIN pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
           LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

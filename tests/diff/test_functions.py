@@ -207,6 +207,28 @@ class SQLiteDiffFunctionsTest(Fixture):
         self.assertEqual(self.db.rows("account", ["id"]), [])
 
 
+    def test_what_the_target_repeats_is_not_read_again(self):
+        # What the pragmas report of a table follows from its CREATE text: a
+        # table the target repeats word for word is not asked about, unless a
+        # table that changes references it (its keys then count).
+        schema = (ACCOUNT + "CREATE TABLE note (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES account (id));\n"
+                  "CREATE TABLE tag (id INTEGER PRIMARY KEY, label TEXT UNIQUE);\n")
+        self.db.run_script(schema)
+        statements = []
+        self.db.conn.set_trace_callback(statements.append)
+
+        def tables_read():
+            pragmas = (re.search(r"PRAGMA 'main'\.\w+='(\w+)'", s) for s in statements)
+            return sorted({p.group(1) for p in pragmas if p})
+
+        self.write("schema/app.sql", schema)
+        self.assertEqual(self.db.call("migrate_diff"), "")
+        self.assertEqual(tables_read(), [])
+        statements.clear()
+        self.write("schema/app.sql", schema.replace("account_id INTEGER", "account_id INTEGER NOT NULL"))
+        self.assertIn("rebuild table note", self.db.call("migrate_diff"))
+        self.assertEqual(tables_read(), ["account", "note"])
+
     def test_a_rebuild_keeps_the_autoincrement_counter(self):
         self.db.run_script("CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT);"
                            "INSERT INTO event (kind) VALUES ('a'), ('b'), ('c'); DELETE FROM event WHERE id = 3;")

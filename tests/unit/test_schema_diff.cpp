@@ -21,8 +21,7 @@ namespace {
 class FakeEngine : public SchemaEngine {
 public:
     explicit FakeEngine(bool in_place = true) : in_place_(in_place) {}
-    Catalog read_live() override { return {}; }
-    Catalog read_target(const std::vector<SchemaFile>&) override { return {}; }
+    Catalogs read(const std::vector<SchemaFile>&) override { return {}; }
     bool alters_in_place(const Table&, const Table&, const std::vector<Operation>&) const override { return in_place_; }
     std::string render(const Operation& op) const override { return op.describe().front(); }
 

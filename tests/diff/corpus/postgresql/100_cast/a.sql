@@ -1,0 +1,1 @@
+CREATE TABLE payment (id integer, amount text);

@@ -1,0 +1,1 @@
+CREATE TABLE ddl_log (tag text, at timestamptz);

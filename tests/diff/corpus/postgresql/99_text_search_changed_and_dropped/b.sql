@@ -1,0 +1,7 @@
+CREATE TEXT SEARCH DICTIONARY english_stem_stop (TEMPLATE = snowball, language = 'english');
+CREATE TEXT SEARCH CONFIGURATION doc_english (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION doc_english ALTER MAPPING FOR asciiword WITH english_stem_stop, simple;
+ALTER TEXT SEARCH CONFIGURATION doc_english DROP MAPPING FOR email;
+CREATE TEXT SEARCH CONFIGURATION kept (COPY = simple);
+CREATE TABLE doc (id integer, body text);
+CREATE INDEX doc_body ON doc USING gin (to_tsvector('kept', body));
