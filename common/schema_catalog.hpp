@@ -31,6 +31,7 @@ struct Column {
     // draws its default from with settings of its own (then a plain column)
     std::string sequence;
     std::string identity_settings;  // PostgreSQL: an identity's sequence settings, as ALTER COLUMN sets them
+    bool inherited = false;         // PostgreSQL: only a parent's (INHERITS), so not written in CREATE TABLE
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey, Exclude };  // Exclude: PostgreSQL
@@ -56,6 +57,7 @@ struct Table {
     std::string definition_key;  // SQLite: its table-level clauses and options, normalized;
                                  // PostgreSQL: PARTITION BY or PARTITION OF ... FOR VALUES
     std::string parent;          // PostgreSQL: the partitioned table this one is a partition of
+    std::vector<std::string> inherits;  // PostgreSQL: the parents of INHERITS, in order
 };
 
 struct Index {
@@ -118,6 +120,9 @@ struct Object {
     std::vector<std::string> depends_on;  // keys ("kind name") of the objects it needs
     Stage stage = Stage::AfterViews;
     bool replaceable = false;  // `create` replaces a changed one in place
+    // The table whose CREATE TABLE makes the object (an INHERITS parent):
+    // neither created with that table nor dropped before its DROP TABLE.
+    std::string made_by_table;
 
     std::string key() const { return kind + " " + name; }
 };

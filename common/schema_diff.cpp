@@ -158,18 +158,27 @@ bool is_subsequence(const std::vector<std::string>& small, const std::vector<std
 std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to,
                                      const std::set<std::string>& retyped) {
     std::vector<Operation> added, altered, dropped, constraints_dropped, constraints_added, table_level;
+    // Under a parent it keeps (PostgreSQL's INHERITS), a table's inherited
+    // columns change with the parent's: ALTER TABLE on the parent does it.
+    const bool kept_parent = std::any_of(to.inherits.begin(), to.inherits.end(), [&](const std::string& p) {
+        return std::any_of(from.inherits.begin(), from.inherits.end(),
+                           [&](const std::string& q) { return fc.key(q) == tc.key(p); });
+    });
     std::map<std::string, const Column*> old_columns;
     for (const auto& c : from.columns) old_columns.emplace(fc.key(c.name), &c);
     std::set<std::string> new_columns;
     for (const auto& c : to.columns) {
         new_columns.insert(tc.key(c.name));
         auto it = old_columns.find(tc.key(c.name));
+        const bool from_parent = kept_parent && c.inherited;
         if (it == old_columns.end()) {
+            if (from_parent) continue;
             Operation op{OpKind::AddColumn};
             op.table = &to;
             op.column = &c;
             added.push_back(op);
-        } else if (unsigned changes = column_changes(*it->second, c, retyped)) {
+        } else if (unsigned changes = column_changes(*it->second, c, retyped) &
+                                      (from_parent && it->second->inherited ? kComment : ~0u)) {
             Operation op{OpKind::AlterColumn};
             op.table = &to;
             op.old_table = &from;
@@ -180,7 +189,7 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
         }
     }
     for (const auto& c : from.columns) {
-        if (new_columns.count(fc.key(c.name))) continue;
+        if (new_columns.count(fc.key(c.name)) || (kept_parent && c.inherited)) continue;
         Operation op{OpKind::DropColumn};
         op.table = &from;
         op.column = &c;
@@ -266,6 +275,7 @@ std::vector<std::string> dependency_order(const std::vector<std::string>& keys,
 std::vector<std::string> referenced_tables(const Catalog& catalog, const Table& table) {
     std::vector<std::string> out;
     if (!table.parent.empty()) out.push_back(catalog.key(table.parent));
+    for (const auto& p : table.inherits) out.push_back(catalog.key(p));
     for (const auto& c : table.constraints)
         if (c.kind == ConstraintKind::ForeignKey) out.push_back(catalog.key(c.ref_table));
     return out;
@@ -508,6 +518,18 @@ void Differ::compare_objects() {
     }
     for (const auto& [key, o] : to_objects_)
         if (!from_objects_.count(key)) objects_created_.insert(key);
+    // What a table's CREATE TABLE makes comes and goes with the table.
+    auto with_table = [&](std::set<std::string>& keys, const std::map<std::string, const Object*>& all,
+                          const Catalog& catalog, const std::vector<std::string>& tables) {
+        for (auto it = keys.begin(); it != keys.end();) {
+            const std::string& table = all.at(*it)->made_by_table;
+            bool made = !table.empty() &&
+                        std::find(tables.begin(), tables.end(), catalog.key(table)) != tables.end();
+            it = made ? keys.erase(it) : std::next(it);
+        }
+    };
+    with_table(objects_created_, to_objects_, tc_, created_tables_);
+    with_table(objects_dropped_, from_objects_, fc_, dropped_tables_);
     recreate_objects_needing(objects_dropped_);
 }
 
@@ -625,8 +647,10 @@ void Differ::plan(const SchemaEngine& engine) {
             triggers_dropped_.insert(key);
             if (to_triggers_.count(key)) triggers_created_.insert(key);
         }
-    // A re-created view or index loses what is attached to it (a comment).
+    // A re-created view or index loses what is attached to it (a comment);
+    // what names a disturbed table (a rule) goes before it changes.
     std::set<std::string> gone;
+    for (const auto& key : disturbed) gone.insert("table " + key);
     for (const auto& key : views_dropped_) gone.insert("view " + from_views_.at(key)->name);
     for (const Index* i : indexes_dropped_) gone.insert("index " + i->name);
     recreate_objects_needing(gone);

@@ -144,7 +144,10 @@ private:
             "pg_catalog.pg_get_partkeydef(c.oid) END, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr("
             "c.relpartbound, c.oid) END, (SELECT CASE WHEN p.relnamespace = c.relnamespace THEN p.relname ELSE "
             "p.oid::pg_catalog.regclass::text END FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON "
-            "p.oid = h.inhparent WHERE h.inhrelid = c.oid AND c.relispartition) "
+            "p.oid = h.inhparent WHERE h.inhrelid = c.oid AND c.relispartition), (SELECT pg_catalog.string_agg(CASE "
+            "WHEN p.relnamespace = c.relnamespace THEN p.relname::pg_catalog.text ELSE p.oid::pg_catalog.regclass::text "
+            "END, " SEPARATOR " ORDER BY h.inhseqno) FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class p ON p.oid = "
+            "h.inhparent WHERE h.inhrelid = c.oid AND NOT c.relispartition) "
             "FROM pg_class c LEFT JOIN pg_description d ON d.objoid = c.oid "
             "AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0 WHERE " TABLE_IN_SCHEMA("c") " ORDER BY c.relname";
         for (const auto& row : query(sql)) {
@@ -153,6 +156,7 @@ private:
             t.name = text(row[0]);
             t.comment = row[1];
             t.parent = text(row[4]);
+            t.inherits = items(row[5]);
             t.definition_key = row[2] ? text(row[2]) : row[3] ? "PARTITION OF " + t.parent + " " + text(row[3]) : "";
             catalog_.tables.push_back(std::move(t));
         }
@@ -166,7 +170,7 @@ private:
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 "
             "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname::pg_catalog.text) ELSE '' END, "
             "a.attnotnull, pg_get_expr(d.adbin, d.adrelid, true), cd.description, a.attidentity, "
-            "a.attgenerated, serial.relname, identity.settings, identity.options, serial.plain "
+            "a.attgenerated, serial.relname, identity.settings, identity.options, serial.plain, NOT a.attislocal "
             "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             "JOIN pg_type t ON t.oid = a.atttypid "
             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
@@ -229,6 +233,7 @@ private:
                     serial_sequences_.insert(*row[8]);
                 }
             }
+            c.inherited = text(row[12]) == "t";
             t->columns.push_back(std::move(c));
         }
     }
@@ -603,10 +608,12 @@ private:
         };
         for (const char* sql : queries) read_object_rows(sql);
         read_schema_level_objects();
+        read_table_objects();
         settle_stages(catalog_.objects);
     }
 
-    // Rows of kind, name, create, drop, stage ('b', 'v' or 'a'), depends_on, replaceable.
+    // Rows of kind, name, create, drop, stage ('b', 'v' or 'a'), depends_on, replaceable, and
+    // optionally the table whose CREATE TABLE makes the object.
     void read_object_rows(const char* sql) {
         for (const auto& row : query(sql)) {
             schema::Object o;
@@ -620,6 +627,7 @@ private:
                                      : schema::Stage::AfterViews;
             o.depends_on = items(row[5]);
             o.replaceable = text(row[6]) == "t";
+            if (row.size() > 7) o.made_by_table = text(row[7]);
             catalog_.objects.push_back(std::move(o));
         }
     }
@@ -772,6 +780,69 @@ private:
 #undef FUNCTION_KEY
 #undef OPERATOR_KEY
 #undef SCHEMA_OID
+        for (const char* sql : queries) read_object_rows(sql);
+    }
+
+    // What hangs on tables beyond their columns and constraints: inheritance,
+    // rules, extended statistics, replica identity, a typed table's type, the
+    // index CLUSTER uses.
+    // Those that name a table or view depend on "table t" or "view v", so a
+    // change that disturbs it (a dropped or retyped column) re-creates them.
+    void read_table_objects() {
+        static const char* const queries[] = {
+            // A parent of INHERITS (not a partition's): CREATE TABLE makes it with a new table; a kept
+            // table gains it after its columns and constraints, loses it before they go.
+            "SELECT 'inheritance', c.relname || '.' || p.name, pg_catalog.format('ALTER TABLE %I INHERIT %s;', "
+            "c.relname, p.name), pg_catalog.format('ALTER TABLE %I NO INHERIT %s;', c.relname, p.name), 'a', NULL, "
+            "false, c.relname FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid, "
+            "LATERAL (SELECT CASE WHEN x.relnamespace = c.relnamespace THEN pg_catalog.quote_ident(x.relname) ELSE "
+            "x.oid::pg_catalog.regclass::text END AS name FROM pg_catalog.pg_class x WHERE x.oid = h.inhparent) p "
+            "WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = "
+            "'r' AND NOT c.relispartition AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Rules (not a view's _RETURN), after the tables and views they name.
+            "SELECT 'rule', c.relname || '.' || r.rulename, pg_catalog.pg_get_ruledef(r.oid, true), "
+            "pg_catalog.format('DROP RULE %I ON %I;', r.rulename, c.relname), 'a', pg_catalog.concat_ws(" SEPARATOR
+            ", (SELECT pg_catalog.string_agg(DISTINCT CASE WHEN d.relkind IN ('v', 'm') THEN 'view ' ELSE 'table ' "
+            "END || d.relname, " SEPARATOR ") FROM pg_catalog.pg_depend u JOIN pg_catalog.pg_class d ON d.oid = "
+            "u.refobjid WHERE u.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND u.objid = r.oid AND "
+            "u.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass), " OBJECT_DEPENDENCIES("pg_rewrite", "r.oid")
+            "), false FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class WHERE "
+            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND r.rulename <> "
+            "'_RETURN' AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Extended statistics, written unqualified (pg_get_statisticsobjdef names the schema), the kinds
+            // always listed (all three are the default), but for one expression, which takes none.
+            "SELECT 'statistics', s.stxname, pg_catalog.format('CREATE STATISTICS %I%s ON %s FROM %I;', "
+            "s.stxname, coalesce(' (' || (SELECT pg_catalog.string_agg(CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' "
+            "THEN 'dependencies' ELSE 'mcv' END, ', ' ORDER BY k) FROM pg_catalog.unnest(s.stxkind) k WHERE k "
+            "<> 'e') || ')', ''), pg_catalog.pg_get_statisticsobjdef_columns(s.oid), c.relname) || CASE WHEN "
+            "s.stxstattarget >= 0 THEN pg_catalog.format(E'\\nALTER STATISTICS %I SET STATISTICS %s;', s.stxname, "
+            "s.stxstattarget) ELSE '' END, pg_catalog.format('DROP STATISTICS %I;', s.stxname), 'a', "
+            "pg_catalog.concat_ws(" SEPARATOR ", 'table ' || c.relname, " OBJECT_DEPENDENCIES("pg_statistic_ext",
+            "s.oid") "), false FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_class c ON c.oid = s.stxrelid "
+            "WHERE s.stxnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND "
+            NOT_IN_EXTENSION("pg_statistic_ext", "s.oid"),
+            // Replica identities other than the default, after the index they use.
+            "SELECT 'replica_identity', c.relname, pg_catalog.format('ALTER TABLE %I REPLICA IDENTITY %s;', "
+            "c.relname, CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX ' || "
+            "pg_catalog.quote_ident(x.relname) END), pg_catalog.format('ALTER TABLE %I REPLICA IDENTITY DEFAULT;', "
+            "c.relname), 'a', 'index ' || x.relname, false FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_index "
+            "i ON i.indrelid = c.oid AND i.indisreplident LEFT JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid "
+            "WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind IN "
+            "('r', 'p', 'm') AND c.relreplident <> 'd' AND (c.relreplident <> 'i' OR x.oid IS NOT NULL) AND "
+            NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Typed tables (CREATE TABLE ... OF type): created with their columns, then tied to the type.
+            "SELECT 'typed_table', c.relname, pg_catalog.format('ALTER TABLE %I OF %s;', c.relname, "
+            "pg_catalog.format_type(c.reloftype, NULL)), pg_catalog.format('ALTER TABLE %I NOT OF;', c.relname), "
+            "'a', " OBJECT_DEPENDENCIES("pg_class", "c.oid") ", false FROM pg_catalog.pg_class c WHERE "
+            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' AND "
+            "c.reloftype <> 0 AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // The index CLUSTER uses.
+            "SELECT 'cluster_on', c.relname, pg_catalog.format('ALTER TABLE %I CLUSTER ON %I;', c.relname, "
+            "x.relname), pg_catalog.format('ALTER TABLE %I SET WITHOUT CLUSTER;', c.relname), 'a', 'index ' || "
+            "x.relname, false FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN "
+            "pg_catalog.pg_class x ON x.oid = i.indexrelid WHERE i.indisclustered AND c.relnamespace = (SELECT oid "
+            "FROM pg_catalog.pg_namespace WHERE nspname = $1) AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+        };
         for (const char* sql : queries) read_object_rows(sql);
     }
 

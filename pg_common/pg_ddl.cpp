@@ -91,7 +91,8 @@ private:
         const Table& t = *op.table;
         std::vector<std::string> items, not_valid;
         if (!is_partition(t))
-            for (const auto& c : t.columns) items.push_back(column_definition(c));
+            for (const auto& c : t.columns)
+                if (!c.inherited) items.push_back(column_definition(c));
         for (const auto& c : t.constraints)
             if (std::find(op.deferred.begin(), op.deferred.end(), &c) == op.deferred.end())
                 (is_not_valid(c) ? not_valid : items).push_back(constraint_definition(c));
@@ -100,7 +101,10 @@ private:
             out = fmt::format("CREATE TABLE {} PARTITION OF {}{} {};", q(t.name), q(t.parent),
                               items.empty() ? "" : " (\n    " + join(items, ",\n    ") + "\n)", partition_bound(t));
         else
-            out = fmt::format("CREATE TABLE {} (\n    {}\n){};", q(t.name), join(items, ",\n    "),
+            out = fmt::format("CREATE TABLE {} (\n    {}\n){}{};", q(t.name), join(items, ",\n    "),
+                              t.inherits.empty() ? "" : " INHERITS (" + join(t.inherits, ", ", [&](const std::string& p) {
+                                  return q(p);
+                              }) + ")",
                               t.definition_key.empty() ? "" : " " + t.definition_key);
         for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
         if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));

@@ -259,10 +259,11 @@ class PostgreSQLSession(Session):
             "ORDER BY attnum", (quote(table),))]
 
     def rows(self, table, columns):
-        # As text, so that a type change keeps comparable values.
+        # As text, so that a type change keeps comparable values; ONLY the
+        # table's own rows, not those of the tables that inherit from it.
         select = ", ".join(f"{quote(c)}::text" for c in columns)
         return sorted((tuple(comparable(v) for v in row)
-                       for row in self._rows(f"SELECT {select} FROM {quote(table)}")), key=repr)
+                       for row in self._rows(f"SELECT {select} FROM ONLY {quote(table)}")), key=repr)
 
     def problems(self):
         # Keys and checks are enforced; one left NOT VALID would hide rows.

@@ -1,0 +1,2 @@
+INSERT INTO book VALUES (1, 'a book', '9780000000001');
+INSERT INTO archive VALUES (2, 'old', '2020-01-01');

@@ -1,0 +1,1 @@
+INSERT INTO author VALUES ('Ann', '1970-05-01');
