@@ -35,7 +35,12 @@ std::string set_setting(const std::string& key, const std::string& value, const 
 
 std::string render_bundle(const Bundle& bundle, const SqlDialect& dialect) {
     const bool pg = dialect.kind() == SqlDialect::Kind::Postgresql;
-    const std::string store = dialect.qualified(script_store_table(bundle.version_table));
+    // PostgreSQL: beside the version table wherever the search_path finds it,
+    // as the extension reads it; psql's variable carries the schema.
+    const TableName store_table = script_store_table(bundle.version_table);
+    const bool locate_store = pg && store_table.schema.empty();
+    const std::string store = locate_store ? ":migrate_store_schema." + dialect.quote_identifier(store_table.name)
+                                           : dialect.qualified(store_table);
     std::size_t size = 4096;
     for (const auto& file : bundle.files) size += file.text.size() + 2 * file.path.size() + 32;
     std::string out;
@@ -53,6 +58,9 @@ std::string render_bundle(const Bundle& bundle, const SqlDialect& dialect) {
                "-- nothing changed; running it again changes nothing.\n";
     }
     out += "BEGIN;\n";
+    if (locate_store)
+        out += "SELECT pg_catalog.quote_ident(" + dialect.version_table_schema_sql(bundle.version_table) +
+               ") AS migrate_store_schema \\gset\n";
     out += script_store_create_sql(store) + ";\n";
 
     // Rows of files the location no longer has go; the others are added or

@@ -11,9 +11,11 @@ namespace migrate {
 
 std::shared_ptr<ScriptSource> open_script_source(const Settings& settings, Database& db) {
     if (settings.reads_store())
-        // Resolved once, as the version table: the store's queries run with
-        // search_path pinned and name it qualified.
-        return std::make_shared<StoreSource>(db, db.resolve_table(settings.store_table()), settings.script_location());
+        // Beside the version table as resolved for the call, never a table of
+        // the store's name that comes first on the search_path; its queries
+        // run with search_path pinned and name it qualified.
+        return std::make_shared<StoreSource>(db, script_store_table(db.resolve_table(settings.session_version_table())),
+                                             settings.script_location());
     return std::make_shared<FolderSource>(settings.script_location(), [&db] { db.check_interrupts(); });
 }
 

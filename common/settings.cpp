@@ -130,10 +130,12 @@ std::string Settings::session_value(const std::string& key) const {
 
 bool Settings::reads_store() const { return session_value("script_source") == "database"; }
 
-TableName Settings::store_table() const {
+TableName Settings::session_version_table() const {
     std::string name = session_value("version_table");
-    return script_store_table({session_value("version_table_schema"), name.empty() ? "alembic_version" : name});
+    return {session_value("version_table_schema"), name.empty() ? "alembic_version" : name};
 }
+
+TableName Settings::store_table() const { return script_store_table(session_version_table()); }
 
 std::string Settings::script_location() const {
     auto it = session_.find("script_location");

@@ -30,10 +30,12 @@ public:
     TableName version_table() const;
     bool transaction_per_migration() const;
 
-    // script_source = database: scripts come from the store. The setting and
-    // the store's name come from the session alone (they say where
-    // migrate.ini is), so a stored migrate.ini may not name another table.
+    // script_source = database: scripts come from the store, the table beside
+    // the version table. The setting and the version table's name come from
+    // the session alone (they say where migrate.ini is), so a stored
+    // migrate.ini may not name another table.
     bool reads_store() const;
+    TableName session_version_table() const;  // as the session names it, schema possibly unset
     TableName store_table() const;
 
     // Where migrate.ini, revisions and the target schema are read from

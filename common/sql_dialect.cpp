@@ -90,13 +90,7 @@ std::string heads_text(std::vector<std::string> heads) {
 // comma-joined heads, "" for base.
 std::string postgresql_guard(const SqlDialect& d, const TableName& table, const std::vector<std::string>& accepted,
                              const std::string& message) {
-    const std::string schema =
-        table.schema.empty()
-            ? fmt::format("COALESCE((SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
-                          "n.oid = c.relnamespace WHERE c.oid = pg_catalog.to_regclass({})), "
-                          "pg_catalog.current_schema())",
-                          d.quote_literal(d.quote_identifier(table.name)))
-            : d.quote_literal(table.schema);
+    const std::string schema = d.version_table_schema_sql(table);
     std::string body = fmt::format(
         "\nDECLARE\n    heads text;\nBEGIN\n"
         "    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended({4} OPERATOR(pg_catalog.||) "
@@ -131,6 +125,13 @@ std::string SqlDialect::start_guard_sql(const TableName& table, std::vector<std:
         "INSERT INTO temp.migrate_start_check SELECT {};\n"
         "DROP TABLE temp.migrate_start_check;",
         quote_identifier(message), heads_equal_sql(table, heads));
+}
+
+std::string SqlDialect::version_table_schema_sql(const TableName& table) const {
+    if (!table.schema.empty()) return quote_literal(table.schema);
+    return fmt::format("COALESCE((SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = "
+                       "c.relnamespace WHERE c.oid = pg_catalog.to_regclass({})), pg_catalog.current_schema())",
+                       quote_literal(quote_identifier(table.name)));
 }
 
 std::string SqlDialect::resume_guard_sql(const TableName& table,

@@ -63,6 +63,11 @@ public:
     // any one of `states` (the first is where the script starts), for a
     // script that resumes after a failure.
     std::string resume_guard_sql(const TableName& table, const std::vector<std::vector<std::string>>& states) const;
+    // PostgreSQL only: an expression giving the schema of the version table
+    // `table` as the extension resolves it (its schema when set, else where
+    // its name resolves now, else the current schema), for scripts that must
+    // find what sits beside it.
+    std::string version_table_schema_sql(const TableName& table) const;
 
 private:
     explicit SqlDialect(Kind kind) : kind_(kind) {}

@@ -271,6 +271,18 @@ class PostgresBundleTest(BundleTest):
         self.assertEqual(self.db.scalar("SELECT tableowner FROM pg_tables WHERE tablename = 't_b'"), role)
         self.deploy(self.write_bundle(root), role=role)
 
+    def test_the_store_goes_beside_a_version_table_further_down_the_search_path(self):
+        revisions = [rev("a"), rev("b", "a")]
+        root = self.private_project(*revisions)
+        self.deploy(self.write_bundle(root))
+        self.db.execute("CREATE SCHEMA app")
+        # the next deploy runs with a schema ahead of the version table's
+        root = self.private_project(*revisions, rev("c", "b"), name="next")
+        self.deploy(self.write_bundle(root), options="-c search_path=app,public")
+        self.assertEqual(self.db.rows("SELECT version_num FROM public.alembic_version"), [("c",)])
+        self.assertEqual(self.db.rows("SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                      "WHERE c.relname = '%s'" % STORE), [("public",)])
+
     def _drop_role(self, role):
         try:
             self.db.execute("DROP OWNED BY %s" % role)

@@ -183,6 +183,39 @@ class StoreErrorsTest(StoreTest):
         self.assertEqual(self.db.version_rows("deploys"), ["a"])
 
 
+class StoreBesideTheVersionTableTest(StoreTest):
+    """PostgreSQL: the store is the table beside the resolved version table,
+    never another of its name that comes first on the search_path."""
+
+    def setUp(self):
+        super().setUp()
+        self.require_engine("postgresql", "schemas and search_path")
+
+    def relations(self, name):
+        return [r[0] for r in self.db.rows(
+            "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = %s ORDER BY 1" % self.db.literal(name))]
+
+    def test_a_store_earlier_on_the_search_path_is_not_read(self):
+        real = project_files(self.project(rev("a"), rev("b", "a"), use=False, name="real"))
+        lure = project_files(self.project(rev("a"), rev("b", "a", upgrade="CREATE TABLE pwned (id INTEGER);"),
+                                          use=False, name="lure"))
+        self.db.execute("CREATE SCHEMA deploy")
+        self.db.execute("CREATE SCHEMA lure")
+        self.db.execute("SET search_path = deploy, public")
+        self.fill_store(self.db, real)
+        self.use_store(self.db)
+        self.assertEqual(self.upgrade("a"), log("upgrade  -> a, create t_a"))
+        # Someone who may create tables in a schema ahead of deploy's plants a store there.
+        self.db.execute("SET search_path = lure, deploy, public")
+        self.fill_store(self.db, lure)
+        self.assertEqual(self.relations(STORE), ["deploy", "lure"])
+        self.assertEqual(self.upgrade("heads"), log("upgrade a -> b, create t_b"))
+        self.assertEqual(self.relations("pwned"), [])
+        self.assertEqual(self.relations("alembic_version"), ["deploy"])
+        self.assertEqual(self.db.rows("SELECT version_num FROM deploy.alembic_version"), [("b",)])
+
+
 class ModifiedTest(StoreTest):
     def test_an_applied_revision_changed_in_the_store_is_flagged_and_never_rerun(self):
         revisions = [rev("a"), rev("b", "a")]

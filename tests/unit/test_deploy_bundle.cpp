@@ -39,10 +39,15 @@ TEST_CASE("render_bundle: one transaction that syncs the store, then upgrades fr
                   {"", "alembic_version"}};
     SECTION("postgresql") {
         auto text = render_bundle(bundle, SqlDialect::postgresql());
-        CHECK_THAT(text, Contains("\nBEGIN;\nCREATE TABLE IF NOT EXISTS \"alembic_version_scripts\" (path TEXT PRIMARY "
-                                  "KEY, body TEXT NOT NULL);\n"));
-        CHECK_THAT(text, Contains("DELETE FROM \"alembic_version_scripts\" WHERE path NOT IN ('migrate.ini', "
-                                  "'versions/a_x.sql');\n"));
+        // beside the version table, wherever the search_path finds it
+        CHECK_THAT(text, Contains("\nBEGIN;\nSELECT pg_catalog.quote_ident(COALESCE((SELECT n.nspname FROM "
+                                  "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                  "WHERE c.oid = pg_catalog.to_regclass('\"alembic_version\"')), "
+                                  "pg_catalog.current_schema())) AS migrate_store_schema \\gset\n"
+                                  "CREATE TABLE IF NOT EXISTS :migrate_store_schema.\"alembic_version_scripts\" "
+                                  "(path TEXT PRIMARY KEY, body TEXT NOT NULL);\n"));
+        CHECK_THAT(text, Contains("DELETE FROM :migrate_store_schema.\"alembic_version_scripts\" WHERE path NOT IN "
+                                  "('migrate.ini', 'versions/a_x.sql');\n"));
         CHECK_THAT(text, Contains("('versions/a_x.sql', $migrate$it's \\ $b$$migrate$)\n"));
         CHECK_THAT(text, Contains("SELECT set_config('migrate.script_source', 'database', true);\n"
                                   "SELECT migrate_upgrade('heads');\nCOMMIT;\n"));
@@ -56,6 +61,12 @@ TEST_CASE("render_bundle: one transaction that syncs the store, then upgrades fr
                                   "SELECT migrate_config('version_table', 'deploys');\n"
                                   "SELECT migrate_upgrade('heads');\nCOMMIT;\n"));
         CHECK_THAT(text, Contains("INSERT INTO \"deploys_scripts\" (path, body) VALUES\n"));
+    }
+    SECTION("postgresql, version_table_schema set") {
+        bundle.version_table.schema = "deploy";
+        auto text = render_bundle(bundle, SqlDialect::postgresql());
+        CHECK_THAT(text, Contains("\nBEGIN;\nCREATE TABLE IF NOT EXISTS \"deploy\".\"alembic_version_scripts\" "));
+        CHECK(text.find("gset") == std::string::npos);
     }
     SECTION("no files: every stored row goes") {
         bundle.files.clear();
