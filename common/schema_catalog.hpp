@@ -32,6 +32,9 @@ struct Column {
     std::string sequence;
     std::string identity_settings;  // PostgreSQL: an identity's sequence settings, as ALTER COLUMN sets them
     bool inherited = false;         // PostgreSQL: only a parent's (INHERITS), so not written in CREATE TABLE
+    // PostgreSQL, an inherited column: its default, or its nullability, is
+    // not its parents' (set on it alone, ALTER TABLE ONLY)
+    bool own_default = false, own_nullability = false;
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey, Exclude };  // Exclude: PostgreSQL

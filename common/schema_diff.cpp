@@ -154,16 +154,30 @@ bool is_subsequence(const std::vector<std::string>& small, const std::vector<std
     return j == small.size();
 }
 
+// Whether a table keeps a parent (PostgreSQL: INHERITS, or the partitioned
+// table it is a partition of).
+bool keeps_parent(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to) {
+    if (!to.parent.empty() && fc.key(from.parent) == tc.key(to.parent)) return true;
+    return std::any_of(to.inherits.begin(), to.inherits.end(), [&](const std::string& p) {
+        return std::any_of(from.inherits.begin(), from.inherits.end(),
+                           [&](const std::string& q) { return fc.key(q) == tc.key(p); });
+    });
+}
+
+std::vector<std::string> parents_of(const Table& t) {
+    std::vector<std::string> out(t.inherits);
+    if (!t.parent.empty()) out.push_back(t.parent);
+    return out;
+}
+
 // What differs between two versions of one table, in the order it is done.
 std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const Catalog& tc, const Table& to,
                                      const std::set<std::string>& retyped) {
     std::vector<Operation> added, altered, dropped, constraints_dropped, constraints_added, table_level;
-    // Under a parent it keeps (PostgreSQL's INHERITS), a table's inherited
-    // columns change with the parent's: ALTER TABLE on the parent does it.
-    const bool kept_parent = std::any_of(to.inherits.begin(), to.inherits.end(), [&](const std::string& p) {
-        return std::any_of(from.inherits.begin(), from.inherits.end(),
-                           [&](const std::string& q) { return fc.key(q) == tc.key(p); });
-    });
+    // Under a parent it keeps (PostgreSQL's INHERITS or partition's), a
+    // table's inherited columns change with the parent's: ALTER TABLE on the
+    // parent does it (their own settings: inherited_column_changes).
+    const bool kept_parent = keeps_parent(fc, from, tc, to);
     std::map<std::string, const Column*> old_columns;
     for (const auto& c : from.columns) old_columns.emplace(fc.key(c.name), &c);
     std::set<std::string> new_columns;
@@ -327,6 +341,7 @@ public:
     void compare() {
         compare_types();
         compare_tables();
+        compare_inherited_columns();
         compare_indexes();
         compare_views_and_triggers();
         compare_objects();
@@ -340,6 +355,8 @@ private:
     const Sequence* kept_serial_sequence(const std::map<std::string, const Sequence*>& serial, const std::string& key,
                                          const Sequence& s) const;
     void compare_tables();
+    void compare_inherited_columns();
+    bool passed_down(const Table& table, const std::string& column, unsigned changes, int depth = 0) const;
     void compare_indexes();
     void compare_views_and_triggers();
     void compare_objects();
@@ -365,6 +382,9 @@ private:
     std::set<std::string> replaced_types_;           // ReplaceEnum's, by their names in the target
     std::vector<std::string> created_tables_, dropped_tables_;
     std::map<std::string, std::vector<Operation>> altered_;  // kept tables' changes
+    // Inherited columns' own settings (Operation::only), set after the
+    // parents' changes; those that change, for changes().
+    std::vector<Operation> inherited_ops_, inherited_changes_;
     std::vector<const Index*> indexes_dropped_, indexes_created_;
     std::set<std::string> views_dropped_, views_created_, triggers_dropped_, triggers_created_;
     std::set<std::string> rebuilt_;
@@ -464,6 +484,78 @@ void Differ::compare_tables() {
     }
     for (const auto& [key, t] : from_tables_)
         if (!to_tables_.count(key)) dropped_tables_.push_back(key);
+}
+
+// An inherited column's own default and nullability (PostgreSQL: ALTER
+// TABLE ONLY) are set after the parents' ALTER TABLE, which passes theirs
+// down over them; set again when it does. A column that only follows its
+// parents changes with them, or with its parent's own setting (parents
+// first). A new table gets its parents' and then its own.
+void Differ::compare_inherited_columns() {
+    std::set<std::pair<std::string, unsigned>> applied;  // "table\x1fcolumn" keys and the bit set on them
+    std::vector<std::string> keys;
+    for (const auto& [key, t] : to_tables_) keys.push_back(key);
+    for (const auto& key : tables_in_dependency_order(tc_, to_tables_, keys)) {
+        const Table* t = to_tables_.at(key);
+        auto from = from_tables_.find(key);
+        const Table* old_table = nullptr;
+        if (from != from_tables_.end()) {
+            if (!keeps_parent(fc_, *from->second, tc_, *t)) continue;  // its columns are compared as its own
+            old_table = from->second;
+        }
+        for (const auto& c : t->columns) {
+            if (!c.inherited) continue;
+            const Column* old = nullptr;
+            if (old_table)
+                for (const auto& o : old_table->columns)
+                    if (o.inherited && fc_.key(o.name) == tc_.key(c.name)) old = &o;
+            unsigned changes = 0, reported = 0;
+            auto own = [&](bool to_own, bool old_own, bool same, unsigned bit, unsigned passes) {
+                const auto parents = parents_of(*t);
+                const bool parent_set = std::any_of(parents.begin(), parents.end(), [&](const std::string& p) {
+                    return applied.count({tc_.key(p) + '\x1f' + tc_.key(c.name), bit}) > 0;
+                });
+                if (to_own ? !old_own || !same || passed_down(*t, c.name, passes) : old_own || parent_set)
+                    changes |= bit;
+                if (old && (to_own != old_own || (to_own && !same))) reported |= bit;
+            };
+            own(c.own_default, old && old->own_default, old && old->default_value == c.default_value, kDefault,
+                kDefault | kType | kRetyped | kDefinition);
+            own(c.own_nullability, old && old->own_nullability, old && old->nullable == c.nullable, kNullable,
+                kNullable);
+            if (!changes) continue;
+            for (unsigned bit : {kDefault, kNullable})
+                if (changes & bit) applied.insert({key + '\x1f' + tc_.key(c.name), bit});
+            Operation op{OpKind::AlterColumn};
+            op.table = t;
+            op.old_table = old_table;
+            op.column = &c;
+            op.old_column = old ? old : &c;
+            op.column_changes = changes;
+            op.only = true;
+            inherited_ops_.push_back(op);
+            if (!reported) continue;
+            op.column_changes = reported;
+            inherited_changes_.push_back(op);
+        }
+    }
+}
+
+// Whether an ALTER TABLE on an ancestor of `table` (in the target) passes a
+// change of `column` (one of `changes`) down to it.
+bool Differ::passed_down(const Table& table, const std::string& column, unsigned changes, int depth) const {
+    for (const auto& p : parents_of(table)) {
+        auto parent = to_tables_.find(tc_.key(p));
+        if (parent == to_tables_.end()) continue;
+        auto it = altered_.find(parent->first);
+        if (it != altered_.end())
+            for (const auto& op : it->second)
+                if (op.kind == OpKind::AlterColumn && (op.column_changes & changes) &&
+                    tc_.key(op.column->name) == tc_.key(column))
+                    return true;
+        if (depth < 64 && passed_down(*parent->second, column, changes, depth + 1)) return true;  // 64: a cycle
+    }
+    return false;
 }
 
 void Differ::compare_indexes() {
@@ -598,6 +690,7 @@ std::vector<Operation> Differ::changes() const {
             out.push_back(op);
         }
     }
+    out.insert(out.end(), inherited_changes_.begin(), inherited_changes_.end());
     for (const Index* i : indexes_dropped_)
         if (to_tables_.count(fc_.key(i->table))) out.push_back(on(OpKind::DropIndex, i));  // else gone with its table
     for (const Index* i : indexes_created_) out.push_back(on(OpKind::CreateIndex, i));
@@ -653,6 +746,11 @@ void Differ::plan(const SchemaEngine& engine) {
     for (const auto& key : disturbed) gone.insert("table " + key);
     for (const auto& key : views_dropped_) gone.insert("view " + from_views_.at(key)->name);
     for (const Index* i : indexes_dropped_) gone.insert("index " + i->name);
+    // What a table's ALTER COLUMN passes down over (a foreign partition's own default or not null).
+    for (const auto& [key, ops] : altered_)
+        for (const auto& op : ops)
+            if (op.kind == OpKind::AlterColumn && (op.column_changes & (kDefault | kNullable | kType | kRetyped | kDefinition)))
+                gone.insert("column_settings " + key);
     recreate_objects_needing(gone);
 }
 
@@ -775,6 +873,7 @@ std::vector<Operation> Differ::operations() const {
         for (const auto& op : ops)
             if (op.kind != OpKind::AddConstraint && op.kind != OpKind::DropConstraint) out.push_back(op);
     }
+    out.insert(out.end(), inherited_ops_.begin(), inherited_ops_.end());
     for (const auto& op : type_ops_)
         if (op.kind == OpKind::CreateSequence && !op.sequence->owned_by.empty())
             out.push_back(on(OpKind::SetSequenceOwner, op.sequence));

@@ -72,6 +72,9 @@ struct Operation {
     const Sequence* old_sequence = nullptr;
     const Object* object = nullptr;
     unsigned column_changes = 0;
+    // AlterColumn: on this table only, not passed down to its children (an
+    // inherited column's own default or nullability, PostgreSQL's ONLY).
+    bool only = false;
     // AddEnumValue: the value, and its neighbours already in the type (empty
     // when there is none on that side).
     std::string value, after, before;

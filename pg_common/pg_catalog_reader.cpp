@@ -170,7 +170,9 @@ private:
             "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation <> 0 "
             "AND a.attcollation <> t.typcollation THEN ' COLLATE ' || pg_catalog.quote_ident(co.collname::pg_catalog.text) ELSE '' END, "
             "a.attnotnull, pg_get_expr(d.adbin, d.adrelid, true), cd.description, a.attidentity, "
-            "a.attgenerated, serial.relname, identity.settings, identity.options, serial.plain, NOT a.attislocal "
+            "a.attgenerated, serial.relname, identity.settings, identity.options, serial.plain, NOT a.attislocal, "
+            "NOT a.attislocal AND parents.dflt IS DISTINCT FROM pg_get_expr(d.adbin, d.adrelid, true), "
+            "NOT a.attislocal AND parents.notnull IS DISTINCT FROM a.attnotnull "
             "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
             "JOIN pg_type t ON t.oid = a.atttypid "
             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
@@ -204,6 +206,11 @@ private:
             "  WHERE o.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND o.refclassid = "
             "  'pg_catalog.pg_class'::pg_catalog.regclass AND o.refobjid = c.oid AND o.refobjsubid = a.attnum "
             "  AND o.deptype = 'i') identity ON a.attidentity <> '' "
+            // What an inherited column gets from its parents (they agree on a default, or the child has its own).
+            "LEFT JOIN LATERAL (SELECT pg_catalog.bool_or(pa.attnotnull) AS notnull, pg_catalog.min(pg_get_expr("
+            "  pd.adbin, pd.adrelid, true)) AS dflt FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_attribute pa ON "
+            "  pa.attrelid = h.inhparent AND pa.attname = a.attname LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = "
+            "  pa.attrelid AND pd.adnum = pa.attnum WHERE h.inhrelid = c.oid) parents ON NOT a.attislocal "
             "WHERE " TABLE_IN_SCHEMA("c") " ORDER BY c.relname, a.attnum";
         for (const auto& row : query(sql)) {
             Table* t = table(row[0]);
@@ -234,6 +241,8 @@ private:
                 }
             }
             c.inherited = text(row[12]) == "t";
+            c.own_default = text(row[13]) == "t";
+            c.own_nullability = text(row[14]) == "t";
             t->columns.push_back(std::move(c));
         }
     }
@@ -546,22 +555,23 @@ private:
             "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' "
             "AND c.reloptions IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
             "'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')",
-            // Column options, statistics targets, storage and compression (not the server's internal pg_* options).
+            // Column options, statistics targets, storage and compression (not the server's internal pg_* options), on
+            // the table alone (ONLY): a child's, inherited column or not, are its own, as pg_dump writes them.
             "SELECT 'column_options', c.relname || '.' || a.attname, pg_catalog.concat_ws(E'\\n', CASE WHEN "
-            "x.opts IS NOT NULL THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET (%s);', c.relname, "
-            "a.attname, x.opts) END, CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE %I ALTER "
+            "x.opts IS NOT NULL THEN pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I SET (%s);', c.relname, "
+            "a.attname, x.opts) END, CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE ONLY %I ALTER "
             "COLUMN %I SET STATISTICS %s;', c.relname, a.attname, a.attstattarget) END, CASE WHEN a.attstorage <> "
-            "t.typstorage THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STORAGE %s;', c.relname, "
+            "t.typstorage THEN pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I SET STORAGE %s;', c.relname, "
             "a.attname, CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' "
-            "ELSE 'EXTENDED' END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE %I "
+            "ELSE 'EXTENDED' END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE ONLY %I "
             "ALTER COLUMN %I SET COMPRESSION %s;', c.relname, a.attname, CASE a.attcompression WHEN 'p' THEN "
             "'pglz' ELSE 'lz4' END) END), pg_catalog.concat_ws(E'\\n', CASE WHEN x.opts IS NOT NULL THEN "
-            "pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I RESET (%s);', c.relname, a.attname, x.names) END, "
-            "CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STATISTICS "
+            "pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I RESET (%s);', c.relname, a.attname, x.names) END, "
+            "CASE WHEN a.attstattarget >= 0 THEN pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I SET STATISTICS "
             "-1;', c.relname, a.attname) END, CASE WHEN a.attstorage <> t.typstorage THEN "
-            "pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET STORAGE %s;', c.relname, a.attname, CASE "
+            "pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I SET STORAGE %s;', c.relname, a.attname, CASE "
             "t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' "
-            "END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I "
+            "END) END, CASE WHEN a.attcompression <> '' THEN pg_catalog.format('ALTER TABLE ONLY %I ALTER COLUMN %I "
             "SET COMPRESSION DEFAULT;', c.relname, a.attname) END), 'a', NULL, false FROM pg_catalog.pg_class c "
             "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped JOIN "
             "pg_catalog.pg_type t ON t.oid = a.atttypid, LATERAL (SELECT pg_catalog.string_agg(o, ', ') AS opts, "
@@ -825,6 +835,37 @@ private:
             OBJECT_DEPENDENCIES("pg_class", "c.oid") "), false FROM pg_catalog.pg_foreign_table f JOIN "
             "pg_catalog.pg_class c ON c.oid = f.ftrelid JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver "
             "WHERE c.relnamespace = " SCHEMA_OID " AND NOT c.relispartition AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Foreign tables that are partitions, after their parent and server, with what they hold beyond what
+            // the parent gives them (a default, a not null, a check, column options). One whose own default or
+            // not null an ALTER TABLE on the parent passes down over is created again after it
+            // ('column_settings parent').
+            "SELECT 'foreign_table', c.relname, pg_catalog.format('CREATE FOREIGN TABLE %I PARTITION OF %s%s %s SERVER "
+            "%I%s;', c.relname, CASE WHEN p.relnamespace = c.relnamespace THEN pg_catalog.quote_ident(p.relname) ELSE "
+            "p.oid::pg_catalog.regclass::text END, coalesce(' (' || NULLIF(pg_catalog.concat_ws(', ', "
+            "own.columns, (SELECT pg_catalog.string_agg(pg_catalog.format('CONSTRAINT %I %s', k.conname, "
+            "pg_catalog.pg_get_constraintdef(k.oid)), ', ' ORDER BY k.conname) FROM pg_catalog.pg_constraint k WHERE "
+            "k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal)), '') || ')', ''), pg_catalog.pg_get_expr("
+            "c.relpartbound, c.oid), s.srvname, coalesce(' OPTIONS (' || " OPTIONS("f.ftoptions") " || ')', '')) || "
+            "coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(E'\\nALTER FOREIGN TABLE %I ALTER COLUMN %I "
+            "OPTIONS (%s);', c.relname, a.attname, " OPTIONS("a.attfdwoptions") "), '' ORDER BY a.attnum) FROM "
+            "pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND "
+            "a.attfdwoptions IS NOT NULL), ''), pg_catalog.format('DROP FOREIGN TABLE %I;', c.relname), 'v', "
+            "pg_catalog.concat_ws(E'\\x1f', 'server ' || s.srvname, 'table ' || p.relname, 'column_settings ' || "
+            "CASE WHEN own.columns IS NOT NULL THEN p.relname END, " OBJECT_DEPENDENCIES("pg_class", "c.oid") "), "
+            "false FROM pg_catalog.pg_foreign_table f JOIN pg_catalog.pg_class c ON c.oid = f.ftrelid JOIN "
+            "pg_catalog.pg_foreign_server s ON s.oid = f.ftserver JOIN pg_catalog.pg_inherits h ON h.inhrelid = "
+            "c.oid JOIN pg_catalog.pg_class p ON p.oid = h.inhparent, LATERAL (SELECT pg_catalog.string_agg("
+            "pg_catalog.format('%I WITH OPTIONS', a.attname) || CASE WHEN i.dflt IS DISTINCT FROM "
+            "pg_catalog.pg_get_expr(d.adbin, d.adrelid) THEN ' DEFAULT ' || coalesce(pg_catalog.pg_get_expr("
+            "d.adbin, d.adrelid), 'NULL') ELSE '' END || CASE WHEN a.attnotnull AND NOT i.notnull THEN ' NOT NULL' "
+            "ELSE '' END, ', ' ORDER BY a.attnum) AS columns FROM pg_catalog.pg_attribute a LEFT JOIN "
+            "pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum, LATERAL (SELECT "
+            "pa.attnotnull AS notnull, pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) AS dflt FROM "
+            "pg_catalog.pg_attribute pa LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum "
+            "= pa.attnum WHERE pa.attrelid = p.oid AND pa.attname = a.attname) i WHERE a.attrelid = c.oid AND "
+            "a.attnum > 0 AND NOT a.attisdropped AND (i.dflt IS DISTINCT FROM pg_catalog.pg_get_expr(d.adbin, "
+            "d.adrelid) OR (a.attnotnull AND NOT i.notnull))) own WHERE c.relnamespace = " SCHEMA_OID " AND "
+            "c.relispartition AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
             // Comments on those of the schema's own.
             "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
             "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
@@ -847,8 +888,7 @@ private:
             "et.evtname FROM pg_catalog.pg_event_trigger et JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid WHERE "
             "p.pronamespace = " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('FOREIGN TABLE %I', c.relname), "
             "'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, 'foreign_table ' || c.relname FROM "
-            "pg_catalog.pg_class c WHERE c.relnamespace = " SCHEMA_OID " AND c.relkind = 'f' AND NOT "
-            "c.relispartition) w JOIN pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND "
+            "pg_catalog.pg_class c WHERE c.relnamespace = " SCHEMA_OID " AND c.relkind = 'f') w JOIN pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND "
             "d.objsubid = 0 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND "
             "e.objid = w.oid AND e.deptype = 'e')",
         };

@@ -140,6 +140,17 @@ private:
         const bool default_changes = changes & schema::kDefault;
         const bool retype = changes & (schema::kType | schema::kRetyped);
 
+        // An inherited column's own default and nullability: on this table
+        // alone, as pg_dump writes them (its children follow their parents).
+        if (op.only) {
+            const std::string alter = fmt::format("ALTER TABLE ONLY {} ALTER COLUMN {} ", q(t.name), q(to.name));
+            std::vector<std::string> out;
+            if (default_changes)
+                out.push_back(alter + (has_default_expression(to) ? "SET DEFAULT " + *to.default_value : "DROP DEFAULT"));
+            if (changes & schema::kNullable) out.push_back(alter + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
+            return join(out, ";\n") + ";";
+        }
+
         // PostgreSQL cannot make a column generated, or change its expression
         // (a type change changes it too: the cast is part of it): the column is
         // added again, its values are computed anyway.

@@ -1,0 +1,1 @@
+CREATE TABLE city (id integer PRIMARY KEY);

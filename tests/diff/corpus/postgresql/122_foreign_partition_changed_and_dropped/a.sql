@@ -1,0 +1,14 @@
+CREATE FOREIGN DATA WRAPPER mirror;
+CREATE SERVER archive FOREIGN DATA WRAPPER mirror;
+CREATE SERVER cold FOREIGN DATA WRAPPER mirror;
+CREATE TABLE measurement (city_id integer NOT NULL, logdate date NOT NULL, peak integer DEFAULT 3)
+    PARTITION BY RANGE (logdate);
+CREATE FOREIGN TABLE measurement_y2024 PARTITION OF measurement (peak WITH OPTIONS DEFAULT 5)
+    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') SERVER archive;
+CREATE FOREIGN TABLE measurement_y2023 PARTITION OF measurement
+    FOR VALUES FROM ('2023-01-01') TO ('2024-01-01') SERVER archive OPTIONS (table_name 'm2023');
+CREATE FOREIGN TABLE measurement_y2022 PARTITION OF measurement
+    FOR VALUES FROM ('2022-01-01') TO ('2023-01-01') SERVER archive;
+CREATE FOREIGN TABLE measurement_old PARTITION OF measurement
+    FOR VALUES FROM ('2000-01-01') TO ('2022-01-01') SERVER cold;
+COMMENT ON FOREIGN TABLE measurement_old IS 'gone';
