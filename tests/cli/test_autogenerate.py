@@ -153,18 +153,22 @@ class Autogenerate(CliTestCase):
     def test_the_target_runs_as_written_where_live_schemas_are_out_of_its_way(self):
         url = self.dbs.new()
         self.dbs.execute(url, ACCOUNT + "CREATE SCHEMA aux; CREATE TABLE aux.audit (id integer);"
-                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE person (id integer, m mood);")
+                         "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE person (id integer, m mood);"
+                         "CREATE SUBSCRIPTION feed CONNECTION 'dbname=elsewhere' PUBLICATION everything "
+                         "WITH (connect = false, slot_name = NONE);")
+        self.addCleanup(self.dbs.execute, url, "DROP SUBSCRIPTION feed")
         project = self.project("live", url, ACCOUNT + "CREATE SCHEMA aux; CREATE TABLE aux.audit (id integer);\n"
                                "CREATE TYPE public.mood AS ENUM ('a');\n"
                                "CREATE TABLE public.person (id integer, m public.mood);\n")
         r = project.run("check")
         self.assertEqual(r.status, 0, r)
         self.assertIn(NO_CHANGES, r.stderr)
-        # pg_dump's own output (\restrict lines, search_path emptied), a psql
-        # meta-command, CREATE INDEX CONCURRENTLY, DROP ... IF EXISTS.
+        # pg_dump's own output (\restrict lines, search_path emptied, the
+        # live subscription), a psql meta-command, CREATE INDEX CONCURRENTLY, DROP ... IF EXISTS.
         s = self.dbs.settings
         dump = subprocess.run(["pg_dump", "--schema-only", "-h", s["host"], "-p", s["port"], "-U", s["user"],
                                self.dbs.dbname(url)], check=True, capture_output=True, text=True).stdout
+        self.assertIn("CREATE SUBSCRIPTION feed", dump)
         write_file(os.path.join(project.root, "migrations", "schema", "target.sql"),
                    dump + "\\echo indexes\nDROP TABLE IF EXISTS public.account;\n" + ACCOUNT.replace(
                        "account", "public.account") +
