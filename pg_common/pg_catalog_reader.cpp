@@ -440,25 +440,41 @@ private:
             "'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e') AND NOT EXISTS "
             "(SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
             "AND i.objid = p.oid AND i.deptype = 'i')",
-            // Aggregates (plain ones).
+            // Aggregates: plain, ordered-set and hypothetical-set ones, with every option pg_dump writes
+            // (FINALFUNC_MODIFY and MFINALFUNC_MODIFY where they differ from the kind's default).
+#define MODIFY(column) \
+    "CASE " column " WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END"
             "SELECT 'aggregate', p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', "
             "pg_catalog.format('CREATE OR REPLACE AGGREGATE %I(%s) (SFUNC = %s, STYPE = %s', p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggtransfn::pg_catalog.regproc::text, "
-            "pg_catalog.format_type(a.aggtranstype, NULL)) || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' "
+            "pg_catalog.pg_get_function_arguments(p.oid), a.aggtransfn::pg_catalog.regproc::text, "
+            "pg_catalog.format_type(a.aggtranstype, NULL)) || CASE WHEN a.aggtransspace <> 0 THEN ', SSPACE = ' || "
+            "a.aggtransspace ELSE '' END || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' "
             "|| a.aggfinalfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggfinalextra THEN ', "
-            "FINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || "
+            "FINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE "
+            "'w' END THEN ', FINALFUNC_MODIFY = ' || " MODIFY("a.aggfinalmodify") " ELSE '' END || CASE WHEN "
+            "a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || "
             "a.aggcombinefn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggserialfn <> 0 THEN ', "
             "SERIALFUNC = ' || a.aggserialfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggdeserialfn "
             "<> 0 THEN ', DESERIALFUNC = ' || a.aggdeserialfn::pg_catalog.regproc::text ELSE '' END || "
-            "coalesce(', INITCOND = ' || pg_catalog.quote_literal(a.agginitval), '') || CASE WHEN a.aggsortop <> "
-            "0 THEN ', SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) "
-            "ELSE '' END || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = "
-            "RESTRICTED' ELSE '' END || ');', pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM pg_catalog.pg_proc p JOIN "
-            "pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) AND a.aggkind = 'n' AND NOT EXISTS (SELECT 1 FROM "
+            "coalesce(', INITCOND = ' || pg_catalog.quote_literal(a.agginitval), '') || CASE WHEN a.aggmtransfn <> "
+            "0 THEN ', MSFUNC = ' || a.aggmtransfn::pg_catalog.regproc::text || ', MINVFUNC = ' || "
+            "a.aggminvtransfn::pg_catalog.regproc::text || ', MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, "
+            "NULL) || CASE WHEN a.aggmtransspace <> 0 THEN ', MSSPACE = ' || a.aggmtransspace ELSE '' END || CASE "
+            "WHEN a.aggmfinalfn <> 0 THEN ', MFINALFUNC = ' || a.aggmfinalfn::pg_catalog.regproc::text ELSE '' END "
+            "|| CASE WHEN a.aggmfinalextra THEN ', MFINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggmfinalmodify <> "
+            "CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END THEN ', MFINALFUNC_MODIFY = ' || "
+            MODIFY("a.aggmfinalmodify") " ELSE '' END || coalesce(', MINITCOND = ' || "
+            "pg_catalog.quote_literal(a.aggminitval), '') ELSE '' END || CASE WHEN a.aggsortop <> 0 THEN ', SORTOP "
+            "= ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) ELSE '' END || CASE "
+            "WHEN a.aggkind = 'h' THEN ', HYPOTHETICAL' ELSE '' END || CASE p.proparallel WHEN 's' THEN ', "
+            "PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = RESTRICTED' ELSE '' END || ');', "
+            "pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM "
+            "pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = "
             "p.oid AND e.deptype = 'e')",
+#undef MODIFY
             // Triggers (not those of constraints, nor partitions' copies).
             "SELECT 'trigger', c.relname || '.' || g.tgname, pg_catalog.pg_get_triggerdef(g.oid, true) || ';' || "
             "CASE g.tgenabled WHEN 'D' THEN pg_catalog.format(E'\\nALTER TABLE %I DISABLE TRIGGER %I;', c.relname, "
@@ -557,14 +573,17 @@ private:
             "('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = "
             "c.oid AND e.deptype = 'e')",
-            // Storage parameters of tables.
+            // Storage parameters of tables, their TOAST table's as toast.* (as pg_dump writes them).
             "SELECT 'storage_parameters', c.relname, pg_catalog.format('ALTER TABLE %I SET (%s);', c.relname, "
-            "pg_catalog.array_to_string(c.reloptions, ', ')), pg_catalog.format('ALTER TABLE %I RESET (%s);', "
+            "pg_catalog.array_to_string(r.options, ', ')), pg_catalog.format('ALTER TABLE %I RESET (%s);', "
             "c.relname, (SELECT pg_catalog.string_agg(pg_catalog.split_part(o, '=', 1), ', ') FROM "
-            "pg_catalog.unnest(c.reloptions) o)), 'a', NULL, false FROM pg_catalog.pg_class c WHERE "
-            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' "
-            "AND c.reloptions IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
-            "'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')",
+            "pg_catalog.unnest(r.options) o)), 'a', NULL, false FROM pg_catalog.pg_class c, LATERAL (SELECT "
+            "coalesce(c.reloptions, '{}') || coalesce((SELECT pg_catalog.array_agg('toast.' "
+            "|| o) FROM pg_catalog.pg_class t, pg_catalog.unnest(t.reloptions) o WHERE t.oid = "
+            "c.reltoastrelid), '{}') AS options) r WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace "
+            "WHERE nspname = $1) AND c.relkind = 'r' AND pg_catalog.cardinality(r.options) > 0 AND NOT EXISTS "
+            "(SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND "
+            "e.objid = c.oid AND e.deptype = 'e')",
             // Column options, statistics targets, storage and compression (not the server's internal pg_* options).
             "SELECT 'column_options', c.relname || '.' || a.attname, pg_catalog.concat_ws(E'\\n', CASE WHEN "
             "x.opts IS NOT NULL THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET (%s);', c.relname, "
