@@ -959,6 +959,16 @@ private:
             "'a', " OBJECT_DEPENDENCIES("pg_class", "c.oid") ", false FROM pg_catalog.pg_class c WHERE "
             "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' AND "
             "c.reloftype <> 0 AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Defaults of view columns (for INSERTs through the view), after the view; a re-created view
+            // gets them again.
+            "SELECT 'view_default', c.relname || '.' || a.attname, pg_catalog.format('ALTER VIEW %I ALTER COLUMN %I "
+            "SET DEFAULT %s;', c.relname, a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid)), "
+            "pg_catalog.format('ALTER VIEW %I ALTER COLUMN %I DROP DEFAULT;', c.relname, a.attname), 'a', "
+            "pg_catalog.concat_ws(" SEPARATOR ", 'view ' || c.relname, " OBJECT_DEPENDENCIES("pg_attrdef", "d.oid")
+            "), false FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_class c ON c.oid = d.adrelid JOIN "
+            "pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE c.relnamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'v' AND "
+            NOT_IN_EXTENSION("pg_class", "c.oid"),
             // The index CLUSTER uses.
             "SELECT 'cluster_on', c.relname, pg_catalog.format('ALTER TABLE %I CLUSTER ON %I;', c.relname, "
             "x.relname), pg_catalog.format('ALTER TABLE %I SET WITHOUT CLUSTER;', c.relname), 'a', 'index ' || "
