@@ -21,7 +21,10 @@ extern "C" {
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_publication.h"
+#include "catalog/pg_subscription.h"
 #include "catalog/pg_type.h"
+#include "commands/comment.h"
+#include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scanner.h"
 #include "tcop/utility.h"
@@ -145,6 +148,8 @@ bool type_in_user_schema(Oid type) {
 
 // Whether a live row of `catalog` is taken out of the scratch.
 bool taken_out(Oid catalog, HeapTuple tuple) {
+    // pg_subscription is shared: this database's rows only.
+    if (catalog == SubscriptionRelationId) return ((Form_pg_subscription)GETSTRUCT(tuple))->subdbid == MyDatabaseId;
     if (catalog != CastRelationId) return true;
     // A cast of a type of a schema moved aside meets none of the target's
     // (its types are others); built-in casts stay.
@@ -153,8 +158,8 @@ bool taken_out(Oid catalog, HeapTuple tuple) {
            !type_in_user_schema(cast->casttarget);
 }
 
-// Event triggers, publications, casts, foreign data wrappers and servers
-// belong to the database, not to a schema, and have no schema to move aside
+// Event triggers, publications, subscriptions, casts, foreign data wrappers
+// and servers belong to the database, not to a schema, and have no schema to move aside
 // with: their live rows are deleted (the rollback brings them back), so that
 // the target's own do not collide with them (`CREATE EXTENSION postgres_fdw`
 // makes its wrapper again), and the live event triggers do not fire on the
@@ -174,8 +179,11 @@ void take_out(Oid catalog) {
 }
 
 void create_schema(const char* name) {
-    NamespaceCreate(name, GetUserId(), false);
+    Oid oid = NamespaceCreate(name, GetUserId(), false);
     namestrcpy(&created[created_count++], name);
+    // As a fresh database's public schema is: the target's own COMMENT ON
+    // SCHEMA public changes or clears it.
+    if (std::strcmp(name, "public") == 0) CreateComments(oid, NamespaceRelationId, 0, "standard public schema");
 }
 
 }  // namespace
@@ -189,6 +197,7 @@ Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
             undefault_operator_classes();
             take_out(EventTriggerRelationId);
             take_out(PublicationRelationId);
+            take_out(SubscriptionRelationId);
             take_out(CastRelationId);
             take_out(ForeignDataWrapperRelationId);
             take_out(ForeignServerRelationId);

@@ -18,3 +18,4 @@ CREATE FOREIGN TABLE measurement_y2023 (city_id integer NOT NULL, logdate date N
 ALTER TABLE measurement ATTACH PARTITION measurement_y2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
 -- PostgreSQL refuses a unique index here (a foreign partition cannot hold it); a plain one skips them
 CREATE INDEX measurement_peak ON measurement (peak);
+COMMENT ON COLUMN measurement_y2024.low IS 'the low';
