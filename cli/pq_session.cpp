@@ -57,10 +57,11 @@ namespace {
 // empty. Extensions have no RENAME: a superuser's session renames their
 // catalog rows and takes the default flag off the moved schemas' operator
 // classes, as the extension does; other roles' sessions leave them. The
-// database's event triggers, publications, foreign data wrappers and
-// servers, casts and transforms of types of no user schema, access methods
-// and languages (not built in, nor of an extension that stays) are taken out
-// as the extension does (a superuser's session deletes their rows); other roles
+// database's event triggers, publications, subscriptions, foreign data
+// wrappers and servers, casts and transforms of types of no user schema,
+// access methods and languages (not built in, nor of an extension that
+// stays) are taken out as the extension does (a superuser's session deletes
+// their rows); other roles
 // drop the publications they own and leave the rest (only superusers own
 // event triggers, wrappers, access methods, languages and such casts; a
 // server they own stays in sight).
@@ -79,6 +80,8 @@ public:
                   "UPDATE pg_catalog.pg_extension SET extname = 'migrate_live_' || oid WHERE extnamespace <> "
                   "'pg_catalog'::pg_catalog.regnamespace;\n"
                   "DELETE FROM pg_catalog.pg_event_trigger;\nDELETE FROM pg_catalog.pg_publication;\n"
+                  "DELETE FROM pg_catalog.pg_subscription WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database "
+                  "WHERE datname = pg_catalog.current_database());\n"
                   "DELETE FROM pg_catalog.pg_foreign_data_wrapper;\nDELETE FROM pg_catalog.pg_foreign_server;\n"
                   "DELETE FROM pg_catalog.pg_cast k WHERE k.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM "
                   "pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid IN "
@@ -110,6 +113,8 @@ public:
         for (const std::string& name : {std::string("public"), schema}) {
             if (created_.count(name) || (!aside.count(name) && any_named(rows, name))) continue;
             sql += fmt::format("CREATE SCHEMA {};\n", db_.quote_identifier(name));
+            // As a fresh database's public schema is (the target's COMMENT ON SCHEMA changes it).
+            if (name == "public") sql += "COMMENT ON SCHEMA public IS 'standard public schema';\n";
             created_.insert(name);
         }
         db_.execute(sql);

@@ -1,5 +1,6 @@
 #include "pg_catalog_reader.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -354,10 +355,7 @@ private:
             "SELECT 'domain', t.typname, pg_catalog.format('CREATE DOMAIN %I AS %s', t.typname, "
             "pg_catalog.format_type(t.typbasetype, t.typtypmod)) || CASE WHEN t.typcollation <> 0 AND "
             "t.typcollation <> b.typcollation THEN ' COLLATE ' || t.typcollation::pg_catalog.regcollation::text "
-            "ELSE '' END || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' "
-            "ELSE '' END || coalesce((SELECT pg_catalog.string_agg(pg_catalog.format(' CONSTRAINT %I %s', "
-            "k.conname, pg_catalog.pg_get_constraintdef(k.oid, true)), '' ORDER BY k.conname) FROM "
-            "pg_catalog.pg_constraint k WHERE k.contypid = t.oid), '') || ';', pg_catalog.format('DROP DOMAIN "
+            "ELSE '' END || ';', pg_catalog.format('DROP DOMAIN "
             "%I;', t.typname), 'b', (SELECT pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE "
             "dp.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname "
             "|| '(' || pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM "
@@ -373,6 +371,23 @@ private:
             "pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = "
             "t.oid AND e.deptype = 'e')",
+            // A domain's default, NOT NULL and constraints change in place (ALTER DOMAIN), so that a domain
+            // columns use keeps them; a NOT VALID check can only be added that way.
+            "SELECT 'domain_default', t.typname, pg_catalog.format('ALTER DOMAIN %I SET DEFAULT %s;', t.typname, "
+            "t.typdefault), pg_catalog.format('ALTER DOMAIN %I DROP DEFAULT;', t.typname), 'b', 'domain ' || "
+            "t.typname, false FROM pg_catalog.pg_type t WHERE t.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype = 'd' AND t.typdefault IS NOT NULL AND "
+            NOT_IN_EXTENSION("pg_type", "t.oid") " UNION ALL SELECT 'domain_not_null', t.typname, "
+            "pg_catalog.format('ALTER DOMAIN %I SET NOT NULL;', t.typname), pg_catalog.format('ALTER DOMAIN %I DROP "
+            "NOT NULL;', t.typname), 'b', 'domain ' || t.typname, false FROM pg_catalog.pg_type t WHERE "
+            "t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND t.typtype = 'd' AND "
+            "t.typnotnull AND " NOT_IN_EXTENSION("pg_type", "t.oid") " UNION ALL SELECT 'domain_constraint', "
+            "t.typname || '.' || k.conname, pg_catalog.format('ALTER DOMAIN %I ADD CONSTRAINT %I %s;', t.typname, "
+            "k.conname, pg_catalog.pg_get_constraintdef(k.oid, true)), pg_catalog.format('ALTER DOMAIN %I DROP "
+            "CONSTRAINT %I;', t.typname, k.conname), 'b', pg_catalog.concat_ws(E'\\x1f', 'domain ' || t.typname, "
+            OBJECT_DEPENDENCIES("pg_constraint", "k.oid") "), false FROM pg_catalog.pg_constraint k JOIN "
+            "pg_catalog.pg_type t ON t.oid = k.contypid WHERE t.typnamespace = (SELECT oid FROM "
+            "pg_catalog.pg_namespace WHERE nspname = $1) AND " NOT_IN_EXTENSION("pg_type", "t.oid"),
             // Composite types.
             "SELECT 'type', t.typname, pg_catalog.format('CREATE TYPE %I AS (%s);', t.typname, coalesce((SELECT "
             "pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, "
@@ -435,27 +450,47 @@ private:
             "'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e') AND NOT EXISTS "
             "(SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
             "AND i.objid = p.oid AND i.deptype = 'i')",
-            // Aggregates (plain ones).
+            // Aggregates: plain, ordered-set and hypothetical-set ones, with every option pg_dump writes
+            // (FINALFUNC_MODIFY and MFINALFUNC_MODIFY where they differ from the kind's default).
+#define MODIFY(column) \
+    "CASE " column " WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END"
             "SELECT 'aggregate', p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', "
             "pg_catalog.format('CREATE OR REPLACE AGGREGATE %I(%s) (SFUNC = %s, STYPE = %s', p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid), a.aggtransfn::pg_catalog.regproc::text, "
-            "pg_catalog.format_type(a.aggtranstype, NULL)) || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' "
+            "pg_catalog.pg_get_function_arguments(p.oid), a.aggtransfn::pg_catalog.regproc::text, "
+            "pg_catalog.format_type(a.aggtranstype, NULL)) || CASE WHEN a.aggtransspace <> 0 THEN ', SSPACE = ' || "
+            "a.aggtransspace ELSE '' END || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' "
             "|| a.aggfinalfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggfinalextra THEN ', "
-            "FINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || "
+            "FINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE "
+            "'w' END THEN ', FINALFUNC_MODIFY = ' || " MODIFY("a.aggfinalmodify") " ELSE '' END || CASE WHEN "
+            "a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || "
             "a.aggcombinefn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggserialfn <> 0 THEN ', "
             "SERIALFUNC = ' || a.aggserialfn::pg_catalog.regproc::text ELSE '' END || CASE WHEN a.aggdeserialfn "
             "<> 0 THEN ', DESERIALFUNC = ' || a.aggdeserialfn::pg_catalog.regproc::text ELSE '' END || "
-            "coalesce(', INITCOND = ' || pg_catalog.quote_literal(a.agginitval), '') || CASE WHEN a.aggsortop <> "
-            "0 THEN ', SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) "
-            "ELSE '' END || CASE p.proparallel WHEN 's' THEN ', PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = "
-            "RESTRICTED' ELSE '' END || ');', pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
-            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM pg_catalog.pg_proc p JOIN "
-            "pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) AND a.aggkind = 'n' AND NOT EXISTS (SELECT 1 FROM "
+            "coalesce(', INITCOND = ' || pg_catalog.quote_literal(a.agginitval), '') || CASE WHEN a.aggmtransfn <> "
+            "0 THEN ', MSFUNC = ' || a.aggmtransfn::pg_catalog.regproc::text || ', MINVFUNC = ' || "
+            "a.aggminvtransfn::pg_catalog.regproc::text || ', MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, "
+            "NULL) || CASE WHEN a.aggmtransspace <> 0 THEN ', MSSPACE = ' || a.aggmtransspace ELSE '' END || CASE "
+            "WHEN a.aggmfinalfn <> 0 THEN ', MFINALFUNC = ' || a.aggmfinalfn::pg_catalog.regproc::text ELSE '' END "
+            "|| CASE WHEN a.aggmfinalextra THEN ', MFINALFUNC_EXTRA' ELSE '' END || CASE WHEN a.aggmfinalmodify <> "
+            "CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END THEN ', MFINALFUNC_MODIFY = ' || "
+            MODIFY("a.aggmfinalmodify") " ELSE '' END || coalesce(', MINITCOND = ' || "
+            "pg_catalog.quote_literal(a.aggminitval), '') ELSE '' END || CASE WHEN a.aggsortop <> 0 THEN ', SORTOP "
+            "= ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) ELSE '' END || CASE "
+            "WHEN a.aggkind = 'h' THEN ', HYPOTHETICAL' ELSE '' END || CASE p.proparallel WHEN 's' THEN ', "
+            "PARALLEL = SAFE' WHEN 'r' THEN ', PARALLEL = RESTRICTED' ELSE '' END || ');', "
+            "pg_catalog.format('DROP AGGREGATE %I(%s);', p.proname, "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid)), " ROUTINE_DEPENDENCY_COLUMNS ", true FROM "
+            "pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = "
             "p.oid AND e.deptype = 'e')",
+#undef MODIFY
             // Triggers (not those of constraints, nor partitions' copies).
-            "SELECT 'trigger', c.relname || '.' || g.tgname, pg_catalog.pg_get_triggerdef(g.oid, true) || ';', "
+            "SELECT 'trigger', c.relname || '.' || g.tgname, pg_catalog.pg_get_triggerdef(g.oid, true) || ';' || "
+            "CASE g.tgenabled WHEN 'D' THEN pg_catalog.format(E'\\nALTER TABLE %I DISABLE TRIGGER %I;', c.relname, "
+            "g.tgname) WHEN 'R' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE REPLICA TRIGGER %I;', c.relname, "
+            "g.tgname) WHEN 'A' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE ALWAYS TRIGGER %I;', c.relname, "
+            "g.tgname) ELSE '' END, "
             "pg_catalog.format('DROP TRIGGER %I ON %I;', g.tgname, c.relname), 'a', (SELECT "
             "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
             "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
@@ -548,14 +583,17 @@ private:
             "('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND NOT EXISTS (SELECT 1 FROM "
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = "
             "c.oid AND e.deptype = 'e')",
-            // Storage parameters of tables.
+            // Storage parameters of tables, their TOAST table's as toast.* (as pg_dump writes them).
             "SELECT 'storage_parameters', c.relname, pg_catalog.format('ALTER TABLE %I SET (%s);', c.relname, "
-            "pg_catalog.array_to_string(c.reloptions, ', ')), pg_catalog.format('ALTER TABLE %I RESET (%s);', "
+            "pg_catalog.array_to_string(r.options, ', ')), pg_catalog.format('ALTER TABLE %I RESET (%s);', "
             "c.relname, (SELECT pg_catalog.string_agg(pg_catalog.split_part(o, '=', 1), ', ') FROM "
-            "pg_catalog.unnest(c.reloptions) o)), 'a', NULL, false FROM pg_catalog.pg_class c WHERE "
-            "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' "
-            "AND c.reloptions IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
-            "'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')",
+            "pg_catalog.unnest(r.options) o)), 'a', NULL, false FROM pg_catalog.pg_class c, LATERAL (SELECT "
+            "coalesce(c.reloptions, '{}') || coalesce((SELECT pg_catalog.array_agg('toast.' "
+            "|| o) FROM pg_catalog.pg_class t, pg_catalog.unnest(t.reloptions) o WHERE t.oid = "
+            "c.reltoastrelid), '{}') AS options) r WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace "
+            "WHERE nspname = $1) AND c.relkind = 'r' AND pg_catalog.cardinality(r.options) > 0 AND NOT EXISTS "
+            "(SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND "
+            "e.objid = c.oid AND e.deptype = 'e')",
             // Column options, statistics targets, storage and compression (not the server's internal pg_* options).
             "SELECT 'column_options', c.relname || '.' || a.attname, pg_catalog.concat_ws(E'\\n', CASE WHEN "
             "x.opts IS NOT NULL THEN pg_catalog.format('ALTER TABLE %I ALTER COLUMN %I SET (%s);', c.relname, "
@@ -609,8 +647,8 @@ private:
             "= $1) AND c.relkind IN ('i', 'I', 'v', 'm', 'S') UNION ALL SELECT pg_catalog.format('CONSTRAINT %I "
             "ON %s%I', k.conname, CASE WHEN k.contypid <> 0 THEN 'DOMAIN ' ELSE '' END, coalesce(c.relname, "
             "t.typname)), 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid, CASE WHEN k.contypid <> 0 THEN "
-            "'domain ' || t.typname END FROM pg_catalog.pg_constraint k LEFT JOIN pg_catalog.pg_class c ON c.oid "
-            "= k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid WHERE k.connamespace = (SELECT oid "
+            "'domain_constraint ' || t.typname || '.' || k.conname END FROM pg_catalog.pg_constraint k LEFT JOIN "
+            "pg_catalog.pg_class c ON c.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid WHERE k.connamespace = (SELECT oid "
             "FROM pg_catalog.pg_namespace WHERE nspname = $1) AND k.conparentid = 0) w JOIN "
             "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = 0 WHERE NOT "
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
@@ -620,6 +658,7 @@ private:
         read_schema_level_objects();
         read_table_objects();
         read_code_objects();
+        read_more_comments();
         settle_stages(catalog_.objects);
     }
 
@@ -1018,7 +1057,11 @@ private:
             "WHERE c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = "
             "'r' AND NOT c.relispartition AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
             // Rules (not a view's _RETURN), after the tables and views they name.
-            "SELECT 'rule', c.relname || '.' || r.rulename, pg_catalog.pg_get_ruledef(r.oid, true), "
+            "SELECT 'rule', c.relname || '.' || r.rulename, pg_catalog.pg_get_ruledef(r.oid, true) || CASE "
+            "r.ev_enabled WHEN 'D' THEN pg_catalog.format(E'\\nALTER TABLE %I DISABLE RULE %I;', c.relname, "
+            "r.rulename) WHEN 'R' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE REPLICA RULE %I;', c.relname, "
+            "r.rulename) WHEN 'A' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE ALWAYS RULE %I;', c.relname, "
+            "r.rulename) ELSE '' END, "
             "pg_catalog.format('DROP RULE %I ON %I;', r.rulename, c.relname), 'a', pg_catalog.concat_ws(" SEPARATOR
             ", (SELECT pg_catalog.string_agg(DISTINCT CASE WHEN d.relkind IN ('v', 'm') THEN 'view ' ELSE 'table ' "
             "END || d.relname, " SEPARATOR ") FROM pg_catalog.pg_depend u JOIN pg_catalog.pg_class d ON d.oid = "
@@ -1054,6 +1097,16 @@ private:
             "'a', " OBJECT_DEPENDENCIES("pg_class", "c.oid") ", false FROM pg_catalog.pg_class c WHERE "
             "c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'r' AND "
             "c.reloftype <> 0 AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
+            // Defaults of view columns (for INSERTs through the view), after the view; a re-created view
+            // gets them again.
+            "SELECT 'view_default', c.relname || '.' || a.attname, pg_catalog.format('ALTER VIEW %I ALTER COLUMN %I "
+            "SET DEFAULT %s;', c.relname, a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid)), "
+            "pg_catalog.format('ALTER VIEW %I ALTER COLUMN %I DROP DEFAULT;', c.relname, a.attname), 'a', "
+            "pg_catalog.concat_ws(" SEPARATOR ", 'view ' || c.relname, " OBJECT_DEPENDENCIES("pg_attrdef", "d.oid")
+            "), false FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_class c ON c.oid = d.adrelid JOIN "
+            "pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE c.relnamespace = "
+            "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND c.relkind = 'v' AND "
+            NOT_IN_EXTENSION("pg_class", "c.oid"),
             // The index CLUSTER uses.
             "SELECT 'cluster_on', c.relname, pg_catalog.format('ALTER TABLE %I CLUSTER ON %I;', c.relname, "
             "x.relname), pg_catalog.format('ALTER TABLE %I SET WITHOUT CLUSTER;', c.relname), 'a', 'index ' || "
@@ -1062,6 +1115,66 @@ private:
             "FROM pg_catalog.pg_namespace WHERE nspname = $1) AND " NOT_IN_EXTENSION("pg_class", "c.oid"),
         };
         for (const char* sql : queries) read_object_rows(sql);
+    }
+
+    // Comments on the schema itself, its extensions, operators, casts, rules,
+    // statistics, publications, wrappers and servers, and on the columns of
+    // views, composite types and foreign tables. A comment on a database-wide
+    // object (a cast, publication, wrapper or server) is compared with it:
+    // one on an object the diff leaves out is left out too.
+    void read_more_comments() {
+#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
+        static const char* const sql =
+            "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
+            "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
+            "pg_catalog.format('SCHEMA %I', n.nspname) AS what, 'pg_catalog.pg_namespace'::pg_catalog.regclass AS "
+            "cls, n.oid, 0 AS sub, NULL AS dep FROM pg_catalog.pg_namespace n WHERE n.nspname = $1 UNION ALL SELECT "
+            "pg_catalog.format('EXTENSION %I', x.extname), 'pg_catalog.pg_extension'::pg_catalog.regclass, x.oid, "
+            "0, 'extension ' || x.extname FROM pg_catalog.pg_extension x WHERE x.extnamespace = " SCHEMA_OID " AND "
+            "x.extname <> 'migrate' UNION ALL SELECT pg_catalog.format('OPERATOR %s (%s, %s)', o.oprname, CASE WHEN "
+            "o.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(o.oprleft, NULL) END, "
+            "pg_catalog.format_type(o.oprright, NULL)), 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 0, "
+            "'operator ' || o.oprname || '(' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE "
+            "pg_catalog.format_type(o.oprleft, NULL) END || ', ' || pg_catalog.format_type(o.oprright, NULL) || ')' "
+            "FROM pg_catalog.pg_operator o WHERE o.oprnamespace = " SCHEMA_OID " AND "
+            NOT_IN_EXTENSION("pg_operator", "o.oid") " UNION ALL SELECT pg_catalog.format('CAST (%s AS %s)', "
+            "pg_catalog.format_type(k.castsource, NULL), pg_catalog.format_type(k.casttarget, NULL)), "
+            "'pg_catalog.pg_cast'::pg_catalog.regclass, k.oid, 0, pg_catalog.format('cast %s AS %s', "
+            "pg_catalog.format_type(k.castsource, NULL), pg_catalog.format_type(k.casttarget, NULL)) FROM "
+            "pg_catalog.pg_cast k UNION ALL SELECT pg_catalog.format('RULE %I ON %I', r.rulename, c.relname), "
+            "'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid, 0, 'rule ' || c.relname || '.' || r.rulename FROM "
+            "pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class WHERE c.relnamespace = "
+            SCHEMA_OID " AND r.rulename <> '_RETURN' UNION ALL SELECT pg_catalog.format('STATISTICS %I', s.stxname), "
+            "'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, s.oid, 0, 'statistics ' || s.stxname FROM "
+            "pg_catalog.pg_statistic_ext s WHERE s.stxnamespace = " SCHEMA_OID " UNION ALL SELECT "
+            "pg_catalog.format('PUBLICATION %I', p.pubname), 'pg_catalog.pg_publication'::pg_catalog.regclass, "
+            "p.oid, 0, 'publication ' || p.pubname FROM pg_catalog.pg_publication p UNION ALL SELECT "
+            "pg_catalog.format('FOREIGN DATA WRAPPER %I', f.fdwname), "
+            "'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, f.oid, 0, 'foreign_data_wrapper ' || "
+            "f.fdwname FROM pg_catalog.pg_foreign_data_wrapper f UNION ALL SELECT pg_catalog.format('SERVER %I', "
+            "s.srvname), 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid, 0, 'server ' || s.srvname FROM "
+            "pg_catalog.pg_foreign_server s UNION ALL SELECT pg_catalog.format('COLUMN %I.%I', c.relname, "
+            "a.attname), 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, a.attnum, CASE c.relkind WHEN 'c' THEN "
+            "'type ' WHEN 'f' THEN 'foreign_table ' ELSE 'view ' END || c.relname FROM pg_catalog.pg_class c JOIN "
+            "pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped WHERE "
+            "c.relnamespace = " SCHEMA_OID " AND c.relkind IN ('v', 'm', 'c', 'f') AND NOT c.relispartition) w JOIN "
+            "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = w.sub WHERE "
+            "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
+            "e.deptype = 'e')";
+#undef SCHEMA_OID
+        const std::size_t first = catalog_.objects.size();
+        read_object_rows(sql);
+        std::set<std::string> known;
+        for (const auto& o : catalog_.objects) known.insert(o.key());
+        static const char* const database_wide[] = {"cast ", "publication ", "foreign_data_wrapper ", "server "};
+        auto left_out = [&](const schema::Object& o) {
+            if (o.depends_on.empty() || known.count(o.depends_on.front())) return false;
+            for (const char* kind : database_wide)
+                if (o.depends_on.front().rfind(kind, 0) == 0) return true;
+            return false;
+        };
+        catalog_.objects.erase(std::remove_if(catalog_.objects.begin() + first, catalog_.objects.end(), left_out),
+                               catalog_.objects.end());
     }
 
     void read_enums() {

@@ -24,8 +24,11 @@ extern "C" {
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_publication.h"
+#include "catalog/pg_subscription.h"
 #include "catalog/pg_transform.h"
 #include "catalog/pg_type.h"
+#include "commands/comment.h"
+#include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scanner.h"
 #include "tcop/utility.h"
@@ -166,6 +169,8 @@ bool of_staying_extension(Oid catalog, Oid object) {
 
 // Whether a live row of `catalog` is taken out of the scratch.
 bool taken_out(Oid catalog, HeapTuple tuple) {
+    // pg_subscription is shared: this database's rows only.
+    if (catalog == SubscriptionRelationId) return ((Form_pg_subscription)GETSTRUCT(tuple))->subdbid == MyDatabaseId;
     // A cast or transform of a type of a schema moved aside meets none of
     // the target's (its types are others); built-in ones stay.
     if (catalog == CastRelationId) {
@@ -191,8 +196,8 @@ bool taken_out(Oid catalog, HeapTuple tuple) {
     return true;
 }
 
-// Event triggers, publications, casts, foreign data wrappers and servers,
-// access methods, languages and transforms belong to the database, not to a
+// Event triggers, publications, subscriptions, casts, foreign data wrappers
+// and servers, access methods, languages and transforms belong to the database, not to a
 // schema, and have no schema to move aside with: their live rows are deleted
 // (the rollback brings them back), so that the target's own do not collide
 // with them (`CREATE EXTENSION postgres_fdw` makes its wrapper again), and
@@ -214,8 +219,11 @@ void take_out(Oid catalog) {
 }
 
 void create_schema(const char* name) {
-    NamespaceCreate(name, GetUserId(), false);
+    Oid oid = NamespaceCreate(name, GetUserId(), false);
     namestrcpy(&created[created_count++], name);
+    // As a fresh database's public schema is: the target's own COMMENT ON
+    // SCHEMA public changes or clears it.
+    if (std::strcmp(name, "public") == 0) CreateComments(oid, NamespaceRelationId, 0, "standard public schema");
 }
 
 }  // namespace
@@ -229,6 +237,7 @@ Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
             undefault_operator_classes();
             take_out(EventTriggerRelationId);
             take_out(PublicationRelationId);
+            take_out(SubscriptionRelationId);
             take_out(CastRelationId);
             take_out(ForeignDataWrapperRelationId);
             take_out(ForeignServerRelationId);

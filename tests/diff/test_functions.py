@@ -351,6 +351,19 @@ class PostgreSQLDiffFunctionsTest(Fixture):
                 "drop the table in one revision and create it in the next")):
             self.db.call("migrate_diff")
 
+    def test_database_wide_objects_that_exist_live(self):
+        # A subscription (as pg_dump writes it: connect = false) and a user
+        # mapping belong to the database, not to a schema: the target's own
+        # meet none of the live ones.
+        wide = ("CREATE FOREIGN DATA WRAPPER mirror;\nCREATE SERVER archive FOREIGN DATA WRAPPER mirror;\n"
+                "CREATE USER MAPPING FOR CURRENT_USER SERVER archive OPTIONS (user 'reader');\n"
+                "CREATE SUBSCRIPTION feed CONNECTION 'dbname=elsewhere' PUBLICATION everything "
+                "WITH (connect = false, slot_name = NONE);\n")
+        self.db.run_script(ACCOUNT + wide)
+        self.addCleanup(self.db.run_script, "DROP SUBSCRIPTION IF EXISTS feed")
+        self.write("schema/account.sql", ACCOUNT + wide)
+        self.assert_no_changes()
+
     def test_create_index_concurrently_runs_as_create_index(self):
         self.db.run_script(ACCOUNT)
         self.write("schema/account.sql", ACCOUNT + "CREATE INDEX CONCURRENTLY account_name ON account (name);\n")
