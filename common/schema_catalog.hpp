@@ -79,6 +79,7 @@ struct View {
     std::string definition_key;
     std::vector<std::string> depends_on;  // names of the tables and views it reads
     bool materialized = false;            // PostgreSQL
+    std::vector<std::string> calls;       // PostgreSQL: keys of the routines of the schema it calls
 };
 
 struct Trigger {

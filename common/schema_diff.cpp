@@ -288,10 +288,24 @@ std::vector<std::string> tables_in_dependency_order(const Catalog& catalog,
     return dependency_order(tables, [&](const std::string& key) { return referenced_tables(catalog, *all.at(key)); });
 }
 
-std::vector<std::string> views_in_dependency_order(const Catalog& catalog,
-                                                   const std::map<std::string, const View*>& all,
-                                                   const std::vector<std::string>& views) {
-    return dependency_order(views, [&](const std::string& key) { return keys_of(catalog, all.at(key)->depends_on); });
+// The objects of `objects` created before the views (Stage::BeforeViews)
+// that read a view, themselves or through another such object: a routine
+// whose SQL-standard body (BEGIN ATOMIC) selects from a view.
+std::set<std::string> objects_reading_views(const std::map<std::string, const Object*>& objects) {
+    std::set<std::string> out;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const auto& [key, o] : objects) {
+            if (o->stage != Stage::BeforeViews || out.count(key)) continue;
+            for (const auto& d : o->depends_on)
+                if (d.rfind("view ", 0) == 0 || out.count(d)) {
+                    out.insert(key);
+                    grew = true;
+                    break;
+                }
+        }
+    }
+    return out;
 }
 
 template <typename T>
@@ -343,8 +357,9 @@ private:
     void compare_indexes();
     void compare_views_and_triggers();
     void compare_objects();
-    void recreate_objects_needing(const std::set<std::string>& gone);
+    void recreate_objects_needing(const std::set<std::string>& dropped, bool views = false);
     std::vector<const Object*> objects_in_order(bool creating) const;
+    void add_views(std::vector<Operation>& out, bool creating) const;
     void add_objects(std::vector<Operation>& out, Stage stage, bool creating,
                      std::optional<bool> recreated = std::nullopt) const;
     template <typename T>
@@ -370,6 +385,7 @@ private:
     std::set<std::string> rebuilt_;
     std::map<std::string, const Object*> from_objects_, to_objects_;  // by Object::key()
     std::set<std::string> objects_created_, objects_dropped_, objects_replaced_;
+    std::set<std::string> from_reading_views_, to_reading_views_;  // keys of objects that go among the views
 };
 
 void Differ::compare_types() {
@@ -503,6 +519,8 @@ void Differ::compare_views_and_triggers() {
 void Differ::compare_objects() {
     for (const auto& o : fc_.objects) from_objects_.emplace(o.key(), &o);
     for (const auto& o : tc_.objects) to_objects_.emplace(o.key(), &o);
+    from_reading_views_ = objects_reading_views(from_objects_);
+    to_reading_views_ = objects_reading_views(to_objects_);
     for (const auto& [key, o] : from_objects_) {
         auto it = to_objects_.find(key);
         if (it == to_objects_.end()) {
@@ -533,9 +551,12 @@ void Differ::compare_objects() {
     recreate_objects_needing(objects_dropped_);
 }
 
-// What needs an object that is dropped (`gone`, keys) goes before it, and
-// comes back after.
-void Differ::recreate_objects_needing(const std::set<std::string>& gone) {
+// What needs an object that is dropped (`dropped`, keys) goes before it,
+// and comes back after: objects, and (`views`, once the changes are listed)
+// the views that call a dropped routine or read such a view, with what needs
+// those views in turn.
+void Differ::recreate_objects_needing(const std::set<std::string>& dropped, bool views) {
+    std::set<std::string> gone = dropped;
     for (bool grew = true; grew;) {
         grew = false;
         for (const auto& [key, o] : from_objects_) {
@@ -547,6 +568,19 @@ void Differ::recreate_objects_needing(const std::set<std::string>& gone) {
                     grew = true;
                     break;
                 }
+        }
+        for (const auto& [key, v] : from_views_) {
+            if (!views || views_dropped_.count(key)) continue;
+            bool needs = std::any_of(v->calls.begin(), v->calls.end(),
+                                     [&](const std::string& k) { return objects_dropped_.count(k) > 0; }) ||
+                         std::any_of(v->depends_on.begin(), v->depends_on.end(), [&](const std::string& name) {
+                             return gone.count("view " + name) > 0;
+                         });
+            if (!needs) continue;
+            views_dropped_.insert(key);
+            if (to_views_.count(key)) views_created_.insert(key);
+            gone.insert("view " + v->name);
+            grew = true;
         }
     }
 }
@@ -573,13 +607,51 @@ void Differ::add_objects(std::vector<Operation>& out, Stage stage, bool creating
     auto wanted = [&](const Object* o) {
         return creating || !recreated || (objects_created_.count(o->key()) > 0) == *recreated;
     };
+    const auto& among_views = creating ? to_reading_views_ : from_reading_views_;
     for (bool pass : {true, false})
         for (const Object* o : list)
-            if (o->stage == stage && early(o) == pass && wanted(o))
+            if (o->stage == stage && early(o) == pass && wanted(o) && !among_views.count(o->key()))
                 out.push_back(on(creating ? OpKind::CreateObject : OpKind::DropObject, o));
     if (!creating) return;
     for (const auto& o : tc_.objects)
-        if (o.stage == stage && objects_replaced_.count(o.key())) out.push_back(on(OpKind::ReplaceObject, &o));
+        if (o.stage == stage && objects_replaced_.count(o.key()) && !among_views.count(o.key()))
+            out.push_back(on(OpKind::ReplaceObject, &o));
+}
+
+// The views created (or dropped: `creating` false, in the reverse order),
+// with the objects that read views among them: one comes after the views it
+// reads, and a view that calls it after it.
+void Differ::add_views(std::vector<Operation>& out, bool creating) const {
+    const auto& views = creating ? to_views_ : from_views_;
+    const auto& objects = creating ? to_objects_ : from_objects_;
+    const auto& among_views = creating ? to_reading_views_ : from_reading_views_;
+    const Catalog& catalog = creating ? tc_ : fc_;
+    std::map<std::string, Operation> nodes;
+    for (const auto& key : creating ? views_created_ : views_dropped_) {
+        const View* v = views.at(key);
+        nodes.emplace("view " + v->name, on(creating ? OpKind::CreateView : OpKind::DropView, v));
+    }
+    for (const auto& key : creating ? objects_created_ : objects_dropped_)
+        if (among_views.count(key))
+            nodes.emplace(key, on(creating ? OpKind::CreateObject : OpKind::DropObject, objects.at(key)));
+    if (creating)
+        for (const auto& key : objects_replaced_)
+            if (among_views.count(key)) nodes.emplace(key, on(OpKind::ReplaceObject, objects.at(key)));
+    auto needs = [&](const std::string& key) {
+        const Operation& op = nodes.at(key);
+        if (op.object) return op.object->depends_on;
+        std::vector<std::string> keys = op.view->calls;
+        for (const auto& name : op.view->depends_on) {
+            auto it = views.find(catalog.key(name));
+            if (it != views.end()) keys.push_back("view " + it->second->name);
+        }
+        return keys;
+    };
+    std::vector<std::string> keys;
+    for (const auto& [key, op] : nodes) keys.push_back(key);
+    auto order = dependency_order(keys, needs);
+    if (!creating) std::reverse(order.begin(), order.end());
+    for (const auto& key : order) out.push_back(nodes.at(key));
 }
 
 std::vector<Operation> Differ::changes() const {
@@ -653,7 +725,7 @@ void Differ::plan(const SchemaEngine& engine) {
     for (const auto& key : disturbed) gone.insert("table " + key);
     for (const auto& key : views_dropped_) gone.insert("view " + from_views_.at(key)->name);
     for (const Index* i : indexes_dropped_) gone.insert("index " + i->name);
-    recreate_objects_needing(gone);
+    recreate_objects_needing(gone, true);
 }
 
 // Whether a kept table gains (kind AddConstraint) or loses (DropConstraint)
@@ -738,8 +810,7 @@ std::vector<Operation> Differ::operations() const {
     // constraints and indexes that go.
     add_objects(out, Stage::AfterViews, false);
     for (const auto& key : triggers_dropped_) out.push_back(on(OpKind::DropTrigger, from_triggers_.at(key)));
-    auto views = views_in_dependency_order(fc_, from_views_, {views_dropped_.begin(), views_dropped_.end()});
-    for (auto it = views.rbegin(); it != views.rend(); ++it) out.push_back(on(OpKind::DropView, from_views_.at(*it)));
+    add_views(out, false);
     add_objects(out, Stage::BeforeViews, false);
     add_table_ops(out, [&](const Operation& op) { return op.kind == OpKind::DropConstraint && fk(op); });
     out.insert(out.end(), early_keys.begin(), early_keys.end());
@@ -800,8 +871,7 @@ std::vector<Operation> Differ::operations() const {
         out.push_back(drop);
     }
     add_objects(out, Stage::BeforeViews, true);
-    for (const auto& key : views_in_dependency_order(tc_, to_views_, {views_created_.begin(), views_created_.end()}))
-        out.push_back(on(OpKind::CreateView, to_views_.at(key)));
+    add_views(out, true);
     for (const auto& [key, i] : to_indexes_)  // materialized views'
         if (to_views_.count(tc_.key(i->table)) && (index_created(i) || views_created_.count(tc_.key(i->table))))
             out.push_back(on(OpKind::CreateIndex, i));

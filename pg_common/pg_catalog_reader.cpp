@@ -56,7 +56,8 @@ const char* match(const std::string& code) {
 
 // The two columns every routine row ends with: whether a default, constraint,
 // type or relation uses the routine (so it is created before them), and the
-// routines and types of the schema it depends on. Shared by functions,
+// routines and types of the schema it depends on, and the views its SQL-standard
+// body (BEGIN ATOMIC) reads. Shared by functions,
 // procedures and aggregates.
 #define ROUTINE_DEPENDENCY_COLUMNS \
     "CASE WHEN EXISTS (SELECT 1 FROM " \
@@ -74,7 +75,11 @@ const char* match(const std::string& code) {
     "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = " \
     "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND " \
     "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM " \
-    "pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
+    "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT 'view ' || dr.relname FROM pg_catalog.pg_depend " \
+    "dd JOIN pg_catalog.pg_class dr ON dr.oid = dd.refobjid WHERE dd.classid = " \
+    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = " \
+    "'pg_catalog.pg_class'::pg_catalog.regclass AND dr.relkind IN ('v', 'm') AND dr.relnamespace = (SELECT oid " \
+    "FROM pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
 
 // The routines and types of the schema ($1) that the object `oid` of
 // `catalog` (a pg_catalog table name) depends on, as Object keys.
@@ -330,7 +335,13 @@ private:
             " d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid AND d.refclassid = 'pg_class'::regclass "
             " JOIN pg_class r ON r.oid = d.refobjid WHERE w.ev_class = c.oid AND r.oid <> c.oid "
             " AND r.relnamespace = c.relnamespace), "
-            "c.relkind = 'm' FROM pg_class c WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind IN ('v', 'm') "
+            "c.relkind = 'm', (SELECT pg_catalog.string_agg(DISTINCT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN "
+            "'a' THEN 'aggregate ' ELSE 'function ' END || p.proname || '(' || "
+            "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', " SEPARATOR ") FROM pg_rewrite w JOIN "
+            "pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = w.oid AND d.refclassid = "
+            "'pg_proc'::regclass JOIN pg_proc p ON p.oid = d.refobjid WHERE w.ev_class = c.oid AND p.pronamespace = "
+            "c.relnamespace) "
+            "FROM pg_class c WHERE " IN_SCHEMA("c", "pg_class") " AND c.relkind IN ('v', 'm') "
             "ORDER BY c.relname";
         for (const auto& row : query(sql)) {
             schema::View view;
@@ -339,6 +350,7 @@ private:
             view.definition = text(row[1]);
             view.definition_key = view.definition;
             view.depends_on = items(row[2]);
+            view.calls = items(row[4]);
             catalog_.views.push_back(std::move(view));
         }
     }
@@ -485,7 +497,8 @@ private:
             "pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = "
             "p.oid AND e.deptype = 'e')",
 #undef MODIFY
-            // Triggers (not those of constraints, nor partitions' copies).
+            // Triggers (not those of constraints, nor partitions' copies); one on a view is created again
+            // with it.
             "SELECT 'trigger', c.relname || '.' || g.tgname, pg_catalog.pg_get_triggerdef(g.oid, true) || ';' || "
             "CASE g.tgenabled WHEN 'D' THEN pg_catalog.format(E'\\nALTER TABLE %I DISABLE TRIGGER %I;', c.relname, "
             "g.tgname) WHEN 'R' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE REPLICA TRIGGER %I;', c.relname, "
@@ -502,7 +515,8 @@ private:
             "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
             "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND dd.objid = g.oid AND "
             "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1)) dks), false FROM pg_catalog.pg_trigger g JOIN "
+            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT 'view ' || c.relname WHERE c.relkind = "
+            "'v') dks), false FROM pg_catalog.pg_trigger g JOIN "
             "pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = (SELECT oid FROM "
             "pg_catalog.pg_namespace WHERE nspname = $1) AND NOT g.tgisinternal AND g.tgparentid = 0 AND NOT "
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "

@@ -300,7 +300,7 @@ private:
                 index.definition = definition;
                 catalog_.indexes.push_back(std::move(index));
             } else if (type == "view") {
-                catalog_.views.push_back({name, definition, "", {}});
+                catalog_.views.push_back({name, definition, "", {}, false, {}});
                 relations_.insert(lower(name));
             } else if (type == "trigger") {
                 catalog_.triggers.push_back({name, table, definition, "", {}});

@@ -1,0 +1,1 @@
+INSERT INTO reading VALUES (101, 5), (7, 3);
