@@ -61,6 +61,7 @@ struct Table {
                                  // PostgreSQL: PARTITION BY or PARTITION OF ... FOR VALUES
     std::string parent;          // PostgreSQL: the partitioned table this one is a partition of
     std::vector<std::string> inherits;  // PostgreSQL: the parents of INHERITS, in order
+    std::string access_method;          // PostgreSQL: USING's, when not heap
 };
 
 struct Index {
