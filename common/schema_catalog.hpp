@@ -128,6 +128,9 @@ struct Object {
     // The table whose CREATE TABLE makes the object (an INHERITS parent):
     // neither created with that table nor dropped before its DROP TABLE.
     std::string made_by_table;
+    // What PostgreSQL will not drop it under ("column t.c", "index i"): a
+    // change that drops it and creates it again fails, naming them.
+    std::vector<std::string> used_by;
 
     std::string key() const { return kind + " " + name; }
 };

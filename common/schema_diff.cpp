@@ -176,7 +176,7 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
     std::vector<Operation> added, altered, dropped, constraints_dropped, constraints_added, table_level;
     // Under a parent it keeps (PostgreSQL's INHERITS or partition's), a
     // table's inherited columns change with the parent's: ALTER TABLE on the
-    // parent does it (their own settings: inherited_column_changes).
+    // parent does it (their own settings: compare_inherited_columns).
     const bool kept_parent = keeps_parent(fc, from, tc, to);
     std::map<std::string, const Column*> old_columns;
     for (const auto& c : from.columns) old_columns.emplace(fc.key(c.name), &c);
@@ -379,6 +379,7 @@ private:
     void add_views(std::vector<Operation>& out, bool creating) const;
     void add_objects(std::vector<Operation>& out, Stage stage, bool creating,
                      std::optional<bool> recreated = std::nullopt) const;
+    bool gone_before_objects(const std::string& user) const;
     template <typename T>
     void compare_texts(const std::map<std::string, const T*>& from, const std::map<std::string, const T*>& to,
                        std::set<std::string>& dropped, std::set<std::string>& created) const;
@@ -569,7 +570,7 @@ bool Differ::passed_down(const Table& table, const std::string& column, unsigned
                 if (op.kind == OpKind::AlterColumn && (op.column_changes & changes) &&
                     tc_.key(op.column->name) == tc_.key(column))
                     return true;
-        if (depth < 64 && passed_down(*parent->second, column, changes, depth + 1)) return true;  // 64: a cycle
+        if (depth < 64 && passed_down(*parent->second, column, changes, depth + 1)) return true;  // bounded anyway
     }
     return false;
 }
@@ -702,8 +703,13 @@ void Differ::add_objects(std::vector<Operation>& out, Stage stage, bool creating
     const auto& among_views = creating ? to_reading_views_ : from_reading_views_;
     for (bool pass : {true, false})
         for (const Object* o : list)
-            if (o->stage == stage && early(o) == pass && wanted(o) && !among_views.count(o->key()))
-                out.push_back(on(creating ? OpKind::CreateObject : OpKind::DropObject, o));
+            if (o->stage == stage && early(o) == pass && wanted(o) && !among_views.count(o->key())) {
+                Operation op = on(creating ? OpKind::CreateObject : OpKind::DropObject, o);
+                if (!creating && objects_created_.count(o->key()))
+                    for (const auto& user : o->used_by)
+                        if (!gone_before_objects(user)) op.blocked_by.push_back(user);
+                out.push_back(op);
+            }
     if (!creating) return;
     for (const auto& o : tc_.objects)
         if (o.stage == stage && objects_replaced_.count(o.key()) && !among_views.count(o.key()))
@@ -744,6 +750,20 @@ void Differ::add_views(std::vector<Operation>& out, bool creating) const {
     auto order = dependency_order(keys, needs);
     if (!creating) std::reverse(order.begin(), order.end());
     for (const auto& key : order) out.push_back(nodes.at(key));
+}
+
+// Whether a user of an object (Object::used_by) is gone when the objects
+// that change are dropped: a dropped view's column, a dropped index (but one
+// that goes with its dropped table, later).
+bool Differ::gone_before_objects(const std::string& user) const {
+    const auto space = user.find(' ');
+    const std::string kind = user.substr(0, space), name = user.substr(space + 1);
+    if (kind == "column") return views_dropped_.count(fc_.key(name.substr(0, name.rfind('.')))) > 0;
+    if (kind != "index") return false;
+    return std::any_of(indexes_dropped_.begin(), indexes_dropped_.end(), [&](const Index* i) {
+        const std::string table = fc_.key(i->table);
+        return fc_.key(i->name) == fc_.key(name) && (from_views_.count(table) || to_tables_.count(table));
+    });
 }
 
 std::vector<Operation> Differ::changes() const {

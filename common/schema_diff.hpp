@@ -75,6 +75,9 @@ struct Operation {
     // AlterColumn: on this table only, not passed down to its children (an
     // inherited column's own default or nullability, PostgreSQL's ONLY).
     bool only = false;
+    // DropObject of an object created again (changed): what still uses it
+    // when it is dropped (Object::used_by but those gone already).
+    std::vector<std::string> blocked_by;
     // AddEnumValue: the value, and its neighbours already in the type (empty
     // when there is none on that side).
     std::string value, after, before;

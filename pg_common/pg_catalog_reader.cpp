@@ -683,6 +683,7 @@ private:
         read_table_objects();
         read_code_objects();
         read_more_comments();
+        read_object_users();
         settle_stages(catalog_.objects);
     }
 
@@ -1229,6 +1230,30 @@ private:
         };
         catalog_.objects.erase(std::remove_if(catalog_.objects.begin() + first, catalog_.objects.end(), left_out),
                                catalog_.objects.end());
+    }
+
+    // The columns and indexes that use a collation or an operator class of
+    // the schema, which PostgreSQL will not drop under them (Object::used_by).
+    void read_object_users() {
+        const char* sql =
+            "SELECT 'collation ' || co.collname, 'column ' || c.relname || '.' || a.attname FROM "
+            "pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_collation "
+            "co ON co.oid = a.attcollation WHERE co.collnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE "
+            "nspname = $1) AND c.relkind IN ('r', 'p', 'f', 'm') AND a.attnum > 0 AND NOT a.attisdropped UNION ALL "
+            "SELECT coalesce('collation ' || co.collname, 'operator_class ' || oc.opcname || ' USING ' || am.amname), "
+            "'index ' || x.relname FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class x ON x.oid = d.objid AND "
+            "x.relkind IN ('i', 'I') LEFT JOIN pg_catalog.pg_collation co ON d.refclassid = "
+            "'pg_catalog.pg_collation'::pg_catalog.regclass AND co.oid = d.refobjid LEFT JOIN pg_catalog.pg_opclass "
+            "oc ON d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND oc.oid = d.refobjid LEFT JOIN "
+            "pg_catalog.pg_am am ON am.oid = oc.opcmethod WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+            "AND coalesce(co.collnamespace, oc.opcnamespace) = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname "
+            "= $1) ORDER BY 1, 2";
+        std::map<std::string, schema::Object*> objects;
+        for (auto& o : catalog_.objects) objects[o.key()] = &o;
+        for (const auto& row : query(sql)) {
+            auto it = objects.find(text(row[0]));
+            if (it != objects.end()) it->second->used_by.push_back(text(row[1]));
+        }
     }
 
     void read_enums() {

@@ -147,7 +147,8 @@ private:
             const std::string alter = fmt::format("ALTER TABLE ONLY {} ALTER COLUMN {} ", q(t.name), q(to.name));
             std::vector<std::string> out;
             if (default_changes)
-                out.push_back(alter + (has_default_expression(to) ? "SET DEFAULT " + *to.default_value : "DROP DEFAULT"));
+                out.push_back(alter +
+                              (has_default_expression(to) ? "SET DEFAULT " + *to.default_value : "DROP DEFAULT"));
             if (changes & schema::kNullable) out.push_back(alter + (to.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
             return join(out, ";\n") + ";";
         }
@@ -245,7 +246,19 @@ std::string Ddl::operation(const Operation& op) const {
         }
         case OpKind::CreateObject:
         case OpKind::ReplaceObject: return op.object->create;
-        case OpKind::DropObject: return op.object->drop;
+        case OpKind::DropObject: {
+            // A changed collation or operator class is dropped and created again, which PostgreSQL refuses
+            // while a column or an index uses it: said here, rather than by a migration that fails.
+            if (op.blocked_by.empty()) return op.object->drop;
+            std::string kind = op.object->kind;
+            std::replace(kind.begin(), kind.end(), '_', ' ');
+            throw Error(ErrorKind::Usage,
+                        fmt::format("{} {} changes while {} {} it: PostgreSQL cannot drop it and create it again "
+                                    "under them; move them off it (or drop them) in one revision and change it in "
+                                    "the next",
+                                    kind, op.object->name, join(op.blocked_by, ", "),
+                                    op.blocked_by.size() == 1 ? "uses" : "use"));
+        }
         case OpKind::CreateEnum:
             return fmt::format("CREATE TYPE {} AS ENUM ({});", q(op.enum_type->name), values(op.enum_type->values));
         case OpKind::DropEnum:

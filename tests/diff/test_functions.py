@@ -452,6 +452,35 @@ class PostgreSQLDiffFunctionsTest(Fixture):
         self.assertEqual(self.db.tables(), ["mine"])
         self.db.run_script("COMMIT")
 
+    def test_a_collation_or_operator_class_changed_under_its_users_fails_naming_them(self):
+        # PostgreSQL cannot drop one and create it again while a column or an index uses it: the diff
+        # says so, rather than a migration that fails on its DROP; migrate_check still lists the change.
+        live = ("CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);\n"
+                "CREATE TABLE label (id integer, name text COLLATE nocase);\n")
+        self.db.run_script(live)
+        self.write("schema/label.sql", live.replace("level2", "level1"))
+        message = "collation nocase changes while column label.name uses it"
+        with self.assertRaisesRegex(engines.MigrateError, message):
+            self.db.call("migrate_diff")
+        with self.assertRaisesRegex(engines.MigrateError, message):
+            self.db.call("migrate_revision", "collation", True)
+        self.assertEqual(os.listdir(os.path.join(self.location, "versions")), [])
+        self.assertIn("('add_collation', 'nocase')", self.check_failure().splitlines())
+
+        self.db.run_script("DROP TABLE label; DROP COLLATION nocase;\n"
+                           "CREATE FUNCTION abs_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE "
+                           "AS 'SELECT btint4cmp(abs($1), abs($2))';\n")
+        live = ("CREATE FUNCTION abs_cmp(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE "
+                "AS 'SELECT btint4cmp(abs($1), abs($2))';\n"
+                "CREATE OPERATOR CLASS abs_ops FOR TYPE integer USING btree AS OPERATOR 1 <, "
+                "FUNCTION 1 abs_cmp(integer, integer);\n"
+                "CREATE TABLE reading (level integer);\nCREATE INDEX reading_level ON reading (level abs_ops);\n")
+        self.db.run_script(live.split("\n", 1)[1])
+        self.write("schema/label.sql", live.replace("OPERATOR 1 <,", "OPERATOR 1 <, OPERATOR 5 >,"))
+        with self.assertRaisesRegex(engines.MigrateError,
+                                    "operator class abs_ops USING btree changes while index reading_level uses it"):
+            self.db.call("migrate_diff")
+
 
 if __name__ == "__main__":
     unittest.main()
