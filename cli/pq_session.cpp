@@ -44,6 +44,12 @@ private:
 
 namespace {
 
+// An object of an extension installed in pg_catalog (plpgsql), which stays.
+#define STAYING_EXTENSION(catalog, alias)                                                                     \
+    "SELECT 1 FROM pg_catalog.pg_depend e JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid WHERE e.classid = " \
+    "'pg_catalog." catalog "'::pg_catalog.regclass AND e.objid = " alias ".oid AND e.deptype = 'e' AND "         \
+    "x.extnamespace = 'pg_catalog'::pg_catalog.regnamespace"
+
 // The extension's scratch over SQL, with the role's privileges: every user
 // schema the role may rename (it owns it, or is a member of its owner: the
 // database owner owns PostgreSQL 15's `public`) is renamed to
@@ -52,10 +58,13 @@ namespace {
 // catalog rows and takes the default flag off the moved schemas' operator
 // classes, as the extension does; other roles' sessions leave them. The
 // database's event triggers, publications, subscriptions, foreign data
-// wrappers and servers, and casts between types of no user schema are taken out as the
-// extension does (a superuser's session deletes their rows); other roles
+// wrappers and servers, casts and transforms of types of no user schema,
+// access methods and languages (not built in, nor of an extension that
+// stays) are taken out as the extension does (a superuser's session deletes
+// their rows); other roles
 // drop the publications they own and leave the rest (only superusers own
-// event triggers, wrappers and such casts; a server they own stays in sight).
+// event triggers, wrappers, access methods, languages and such casts; a
+// server they own stays in sight).
 class PqScratch : public pg::TargetScratch {
 public:
     PqScratch(PqSession& session, PqDatabase& db, const std::string& schema) : scope_(session), db_(db) {
@@ -76,7 +85,13 @@ public:
                   "DELETE FROM pg_catalog.pg_foreign_data_wrapper;\nDELETE FROM pg_catalog.pg_foreign_server;\n"
                   "DELETE FROM pg_catalog.pg_cast k WHERE k.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM "
                   "pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid IN "
-                  "(k.castsource, k.casttarget) AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema');\n";
+                  "(k.castsource, k.casttarget) AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema');\n"
+                  "DELETE FROM pg_catalog.pg_transform r WHERE r.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM "
+                  "pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = "
+                  "r.trftype AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema');\n"
+                  "DELETE FROM pg_catalog.pg_am a WHERE a.oid >= 16384 AND NOT EXISTS (" STAYING_EXTENSION("pg_am", "a")
+                  ");\nDELETE FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND NOT EXISTS ("
+                  STAYING_EXTENSION("pg_language", "l") ");\n";
         } else {
             for (const auto& row : db_.query("SELECT p.pubname FROM pg_catalog.pg_publication p WHERE "
                                              "pg_catalog.pg_has_role(p.pubowner, 'USAGE')"))

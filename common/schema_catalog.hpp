@@ -59,6 +59,7 @@ struct Table {
     std::string partition_key;   // PostgreSQL: a partitioned table's PARTITION BY ...
     std::string parent;          // PostgreSQL: the partitioned table this one is a partition of
     std::vector<std::string> inherits;  // PostgreSQL: the parents of INHERITS, in order
+    std::string access_method;          // PostgreSQL: USING's, when not heap
 };
 
 struct Index {

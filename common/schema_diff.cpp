@@ -234,7 +234,7 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
         op.old_table = &from;
         table_level.push_back(op);
     }
-    if (from.definition_key != to.definition_key) {
+    if (from.definition_key != to.definition_key || from.access_method != to.access_method) {
         Operation op{OpKind::ChangeTableDefinition};
         op.table = &to;
         op.old_table = &from;
@@ -911,9 +911,13 @@ std::vector<std::string> Operation::describe() const {
         case OpKind::DropConstraint: return {describe_constraint("remove", *table, *constraint)};
         case OpKind::SetTableComment:
             return {tuple({py("modify_table_comment"), py(table->name), py(old_table->comment), py(table->comment)})};
-        case OpKind::ChangeTableDefinition:
-            return {
-                tuple({py("modify_table"), py(table->name), py(old_table->definition_key), py(table->definition_key)})};
+        case OpKind::ChangeTableDefinition: {
+            auto clauses = [](const Table& t) {
+                if (t.access_method.empty()) return t.definition_key;
+                return (t.definition_key.empty() ? "" : t.definition_key + " ") + "USING " + t.access_method;
+            };
+            return {tuple({py("modify_table"), py(table->name), py(clauses(*old_table)), py(clauses(*table))})};
+        }
         case OpKind::CreateIndex: return {tuple({py("add_index"), py(index->table), py(index->name)})};
         case OpKind::DropIndex: return {tuple({py("remove_index"), py(index->table), py(index->name)})};
         case OpKind::CreateView: return {tuple({py("add_view"), py(view->name)})};

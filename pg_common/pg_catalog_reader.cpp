@@ -125,6 +125,7 @@ public:
 
     Catalog read() {
         read_tables();
+        read_access_methods();
         read_columns();
         read_constraints();
         read_indexes();
@@ -170,6 +171,15 @@ private:
                 t.definition_key += (t.definition_key.empty() ? "" : " ") + t.partition_key;
             catalog_.tables.push_back(std::move(t));
         }
+    }
+
+    // A table's access method, when not heap (partitioned tables have none).
+    void read_access_methods() {
+        const char* sql =
+            "SELECT c.relname, a.amname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_am a ON a.oid = c.relam "
+            "WHERE " TABLE_IN_SCHEMA("c") " AND a.amname <> 'heap'";
+        for (const auto& row : query(sql))
+            if (Table* t = table(row[0])) t->access_method = text(row[1]);
     }
 
     // The serial sequence: owned by the column (an 'a' dependency), of its
@@ -674,6 +684,7 @@ private:
         for (const char* sql : queries) read_object_rows(sql);
         read_schema_level_objects();
         read_table_objects();
+        read_code_objects();
         read_more_comments();
         settle_stages(catalog_.objects);
     }
@@ -927,6 +938,133 @@ private:
 #undef OPERATOR_KEY
 #undef SCHEMA_OID
         for (const char* sql : queries) read_object_rows(sql);
+    }
+
+    // Objects made of built-in or C functions: conversions, text search
+    // templates and parsers (the schema's), access methods, procedural
+    // languages and transforms (the database's). An access method or a
+    // language is the compared schema's when its handler is, or is built in
+    // (pg_catalog's), and it is neither built in nor an extension's; a
+    // transform when its type or one of its functions is the schema's.
+    // Then what is created after them: routines in such a language,
+    // dictionaries and configurations on the schema's templates and parsers,
+    // operator families and classes of such an access method.
+    void read_code_objects() {
+#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
+#define HANDLER_COMPARED(fn)                                                                                     \
+    "EXISTS (SELECT 1 FROM pg_catalog.pg_proc h JOIN pg_catalog.pg_namespace hn ON hn.oid = h.pronamespace "     \
+    "WHERE h.oid = " fn " AND (hn.oid = " SCHEMA_OID " OR hn.nspname = 'pg_catalog'))"
+#define AM_COMPARED(a) \
+    "(" a ".oid >= 16384 AND " NOT_IN_EXTENSION("pg_am", a ".oid") " AND " HANDLER_COMPARED(a ".amhandler") ")"
+#define LANGUAGE_COMPARED(l)                                                                                    \
+    "(" l ".lanispl AND " l ".oid >= 16384 AND " NOT_IN_EXTENSION("pg_language", l ".oid") " AND "             \
+    HANDLER_COMPARED(l ".lanplcallfoid") ")"
+#define TRANSFORM_COMPARED(t, ty)                                                                               \
+    "(" SCHEMA_OID " IN (" ty ".typnamespace, (SELECT f.pronamespace FROM pg_catalog.pg_proc f WHERE f.oid = " t \
+    ".trffromsql), (SELECT f.pronamespace FROM pg_catalog.pg_proc f WHERE f.oid = " t ".trftosql)) AND "         \
+    NOT_IN_EXTENSION("pg_transform", t ".oid") ")"
+#define TRANSFORM_NAME(ty, l) "pg_catalog.format_type(" ty ".oid, NULL) || ' LANGUAGE ' || " l ".lanname"
+        static const char* const queries[] = {
+            // Conversions.
+            "SELECT 'conversion', c.conname, pg_catalog.format('CREATE %sCONVERSION %I FOR %L TO %L FROM %s;', "
+            "CASE WHEN c.condefault THEN 'DEFAULT ' ELSE '' END, c.conname, "
+            "pg_catalog.pg_encoding_to_char(c.conforencoding), pg_catalog.pg_encoding_to_char(c.contoencoding), "
+            "c.conproc), pg_catalog.format('DROP CONVERSION %I;', c.conname), 'b', "
+            OBJECT_DEPENDENCIES("pg_conversion", "c.oid") ", false FROM pg_catalog.pg_conversion c WHERE "
+            "c.connamespace = " SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_conversion", "c.oid"),
+            // Text search templates.
+            "SELECT 'text_search_template', t.tmplname, pg_catalog.format('CREATE TEXT SEARCH TEMPLATE %I (%sLEXIZE "
+            "= %s);', t.tmplname, CASE WHEN t.tmplinit <> 0 THEN 'INIT = ' || t.tmplinit::pg_catalog.text || ', ' "
+            "ELSE '' END, t.tmpllexize), pg_catalog.format('DROP TEXT SEARCH TEMPLATE %I;', t.tmplname), 'b', "
+            OBJECT_DEPENDENCIES("pg_ts_template", "t.oid") ", false FROM pg_catalog.pg_ts_template t WHERE "
+            "t.tmplnamespace = " SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_ts_template", "t.oid"),
+            // Text search parsers.
+            "SELECT 'text_search_parser', p.prsname, pg_catalog.format('CREATE TEXT SEARCH PARSER %I (START = %s, "
+            "GETTOKEN = %s, END = %s, LEXTYPES = %s%s);', p.prsname, p.prsstart, p.prstoken, p.prsend, "
+            "p.prslextype, CASE WHEN p.prsheadline <> 0 THEN ', HEADLINE = ' || p.prsheadline::pg_catalog.text "
+            "ELSE '' END), pg_catalog.format('DROP TEXT SEARCH PARSER %I;', p.prsname), 'b', "
+            OBJECT_DEPENDENCIES("pg_ts_parser", "p.oid") ", false FROM pg_catalog.pg_ts_parser p WHERE "
+            "p.prsnamespace = " SCHEMA_OID " AND " NOT_IN_EXTENSION("pg_ts_parser", "p.oid"),
+            // Access methods: before the tables, indexes and operator classes that use them.
+            "SELECT 'access_method', a.amname, pg_catalog.format('CREATE ACCESS METHOD %I TYPE %s HANDLER %s;', "
+            "a.amname, CASE a.amtype WHEN 't' THEN 'TABLE' ELSE 'INDEX' END, a.amhandler), "
+            "pg_catalog.format('DROP ACCESS METHOD %I;', a.amname), 'b', " OBJECT_DEPENDENCIES("pg_am", "a.oid")
+            ", false FROM pg_catalog.pg_am a WHERE " AM_COMPARED("a"),
+            // Procedural languages: before the routines written in them.
+            "SELECT 'language', l.lanname, pg_catalog.format('CREATE %sLANGUAGE %I HANDLER %s%s%s;', CASE WHEN "
+            "l.lanpltrusted THEN 'TRUSTED ' ELSE '' END, l.lanname, l.lanplcallfoid::pg_catalog.regproc, CASE WHEN "
+            "l.laninline <> 0 THEN ' INLINE ' || l.laninline::pg_catalog.regproc::pg_catalog.text ELSE '' END, "
+            "CASE WHEN l.lanvalidator <> 0 THEN ' VALIDATOR ' || l.lanvalidator::pg_catalog.regproc::pg_catalog.text "
+            "ELSE '' END), pg_catalog.format('DROP LANGUAGE %I;', l.lanname), 'b', "
+            OBJECT_DEPENDENCIES("pg_language", "l.oid") ", false FROM pg_catalog.pg_language l WHERE "
+            LANGUAGE_COMPARED("l"),
+            // Transforms, after their type, language and functions.
+            "SELECT 'transform', " TRANSFORM_NAME("ty", "l") ", pg_catalog.format('CREATE TRANSFORM FOR %s "
+            "LANGUAGE %I (%s);', pg_catalog.format_type(ty.oid, NULL), l.lanname, pg_catalog.concat_ws(', ', CASE "
+            "WHEN t.trffromsql <> 0 THEN 'FROM SQL WITH FUNCTION ' || "
+            "t.trffromsql::pg_catalog.oid::pg_catalog.regprocedure::pg_catalog.text END, CASE WHEN t.trftosql <> 0 "
+            "THEN 'TO SQL WITH FUNCTION ' || t.trftosql::pg_catalog.oid::pg_catalog.regprocedure::pg_catalog.text "
+            "END)), pg_catalog.format('DROP TRANSFORM FOR %s LANGUAGE %I;', pg_catalog.format_type(ty.oid, NULL), "
+            "l.lanname), 'b', pg_catalog.concat_ws(" SEPARATOR ", CASE WHEN " LANGUAGE_COMPARED("l") " THEN "
+            "'language ' || l.lanname END, " OBJECT_DEPENDENCIES("pg_transform", "t.oid") "), false FROM "
+            "pg_catalog.pg_transform t JOIN pg_catalog.pg_type ty ON ty.oid = t.trftype JOIN pg_catalog.pg_language "
+            "l ON l.oid = t.trflang WHERE " TRANSFORM_COMPARED("t", "ty"),
+            // Comments on them.
+            "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
+            "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
+            "pg_catalog.format('CONVERSION %I', c.conname) AS what, 'pg_catalog.pg_conversion'::pg_catalog.regclass "
+            "AS cls, c.oid, 'conversion ' || c.conname AS dep FROM pg_catalog.pg_conversion c WHERE c.connamespace "
+            "= " SCHEMA_OID " UNION ALL SELECT pg_catalog.format('TEXT SEARCH TEMPLATE %I', t.tmplname), "
+            "'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid, 'text_search_template ' || t.tmplname FROM "
+            "pg_catalog.pg_ts_template t WHERE t.tmplnamespace = " SCHEMA_OID " UNION ALL SELECT "
+            "pg_catalog.format('TEXT SEARCH PARSER %I', p.prsname), 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, "
+            "p.oid, 'text_search_parser ' || p.prsname FROM pg_catalog.pg_ts_parser p WHERE p.prsnamespace = "
+            SCHEMA_OID " UNION ALL SELECT pg_catalog.format('ACCESS METHOD %I', a.amname), "
+            "'pg_catalog.pg_am'::pg_catalog.regclass, a.oid, 'access_method ' || a.amname FROM pg_catalog.pg_am a "
+            "WHERE " AM_COMPARED("a") " UNION ALL SELECT pg_catalog.format('LANGUAGE %I', l.lanname), "
+            "'pg_catalog.pg_language'::pg_catalog.regclass, l.oid, 'language ' || l.lanname FROM "
+            "pg_catalog.pg_language l WHERE " LANGUAGE_COMPARED("l") " UNION ALL SELECT pg_catalog.format('TRANSFORM "
+            "FOR %s LANGUAGE %I', pg_catalog.format_type(ty.oid, NULL), l.lanname), "
+            "'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid, 'transform ' || " TRANSFORM_NAME("ty", "l")
+            " FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_type ty ON ty.oid = t.trftype JOIN "
+            "pg_catalog.pg_language l ON l.oid = t.trflang WHERE " TRANSFORM_COMPARED("t", "ty") ") w JOIN "
+            "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = 0 WHERE NOT "
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
+            "e.deptype = 'e')",
+        };
+        // Rows of an object's key and the key of one it needs.
+        static const char* const dependencies[] = {
+            "SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || "
+            "p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', 'language ' || "
+            "l.lanname FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang WHERE "
+            "p.pronamespace = " SCHEMA_OID " AND " LANGUAGE_COMPARED("l"),
+            "SELECT 'text_search_dictionary ' || d.dictname, 'text_search_template ' || t.tmplname FROM "
+            "pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate WHERE "
+            "d.dictnamespace = " SCHEMA_OID " AND t.tmplnamespace = " SCHEMA_OID,
+            "SELECT 'text_search_configuration ' || c.cfgname, 'text_search_parser ' || p.prsname FROM "
+            "pg_catalog.pg_ts_config c JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser WHERE c.cfgnamespace = "
+            SCHEMA_OID " AND p.prsnamespace = " SCHEMA_OID,
+            "SELECT 'operator_family ' || f.opfname || ' USING ' || a.amname, 'access_method ' || a.amname FROM "
+            "pg_catalog.pg_opfamily f JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod WHERE f.opfnamespace = "
+            SCHEMA_OID " AND " AM_COMPARED("a"),
+            "SELECT 'operator_class ' || c.opcname || ' USING ' || a.amname, 'access_method ' || a.amname FROM "
+            "pg_catalog.pg_opclass c JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod WHERE c.opcnamespace = "
+            SCHEMA_OID " AND " AM_COMPARED("a"),
+        };
+#undef TRANSFORM_NAME
+#undef TRANSFORM_COMPARED
+#undef LANGUAGE_COMPARED
+#undef AM_COMPARED
+#undef HANDLER_COMPARED
+#undef SCHEMA_OID
+        for (const char* sql : queries) read_object_rows(sql);
+        std::map<std::string, schema::Object*> by_key;
+        for (auto& o : catalog_.objects) by_key[o.key()] = &o;
+        for (const char* sql : dependencies)
+            for (const auto& row : query(sql)) {
+                auto it = by_key.find(text(row[0]));
+                if (it != by_key.end()) it->second->depends_on.push_back(text(row[1]));
+            }
     }
 
     // What hangs on tables beyond their columns and constraints: inheritance,

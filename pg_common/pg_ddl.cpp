@@ -111,6 +111,7 @@ private:
                                   return q(p);
                               }) + ")",
                               t.definition_key.empty() ? "" : " " + t.definition_key);
+        if (!t.access_method.empty()) out.insert(out.size() - 1, " USING " + q(t.access_method));
         for (const auto& c : not_valid) out += fmt::format("\nALTER TABLE {} ADD {};", q(t.name), c);
         if (t.comment) out += fmt::format("\nCOMMENT ON TABLE {} IS {};", q(t.name), lit(t.comment));
         for (const auto& c : t.columns)
@@ -220,6 +221,14 @@ std::string Ddl::operation(const Operation& op) const {
             // Only a partition's bound or parent can change in place.
             const Table& from = *op.old_table;
             const Table& to = *op.table;
+            // PostgreSQL 15 has no ALTER TABLE ... SET ACCESS METHOD; rewriting the
+            // table into a new one is left to the user, who knows its size and locks.
+            if (from.access_method != to.access_method)
+                throw Error(ErrorKind::Usage,
+                            fmt::format("table {}: PostgreSQL 15 cannot change a table's access method ({} into {}) "
+                                        "in place; drop the table in one revision and create it in the next",
+                                        to.name, from.access_method.empty() ? "heap" : from.access_method,
+                                        to.access_method.empty() ? "heap" : to.access_method));
             if (!is_partition(from) || !is_partition(to) || from.partition_key != to.partition_key)
                 throw Error(ErrorKind::Usage,
                             fmt::format("table {}: PostgreSQL cannot change '{}' into '{}' in place; drop the table "

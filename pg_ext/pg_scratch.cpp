@@ -11,23 +11,28 @@ extern "C" {
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/transam.h"
+#include "catalog/dependency.h"
 #include "catalog/indexing.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_cast.h"
 #include "catalog/pg_event_trigger.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_foreign_data_wrapper.h"
 #include "catalog/pg_foreign_server.h"
+#include "catalog/pg_language.h"
 #include "catalog/pg_namespace.h"
 #include "catalog/pg_opclass.h"
 #include "catalog/pg_publication.h"
 #include "catalog/pg_subscription.h"
+#include "catalog/pg_transform.h"
 #include "catalog/pg_type.h"
 #include "commands/comment.h"
 #include "miscadmin.h"
 #include "nodes/parsenodes.h"
 #include "parser/scanner.h"
 #include "tcop/utility.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 }
@@ -146,25 +151,60 @@ bool type_in_user_schema(Oid type) {
     return name && is_user_schema(name);
 }
 
+// An object of an extension that stays in the scratch: one installed in
+// pg_catalog (plpgsql), which rename_aside leaves.
+bool of_staying_extension(Oid catalog, Oid object) {
+    Oid extension = getExtensionOfObject(catalog, object);
+    if (!OidIsValid(extension)) return false;
+    Relation rel = table_open(ExtensionRelationId, AccessShareLock);
+    ScanKeyData key;
+    ScanKeyInit(&key, Anum_pg_extension_oid, BTEqualStrategyNumber, F_OIDEQ, ObjectIdGetDatum(extension));
+    SysScanDesc scan = systable_beginscan(rel, ExtensionOidIndexId, true, NULL, 1, &key);
+    HeapTuple tuple = systable_getnext(scan);
+    bool stays = HeapTupleIsValid(tuple) && ((Form_pg_extension)GETSTRUCT(tuple))->extnamespace == PG_CATALOG_NAMESPACE;
+    systable_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return stays;
+}
+
 // Whether a live row of `catalog` is taken out of the scratch.
 bool taken_out(Oid catalog, HeapTuple tuple) {
     // pg_subscription is shared: this database's rows only.
     if (catalog == SubscriptionRelationId) return ((Form_pg_subscription)GETSTRUCT(tuple))->subdbid == MyDatabaseId;
-    if (catalog != CastRelationId) return true;
-    // A cast of a type of a schema moved aside meets none of the target's
-    // (its types are others); built-in casts stay.
-    Form_pg_cast cast = (Form_pg_cast)GETSTRUCT(tuple);
-    return cast->oid >= FirstNormalObjectId && !type_in_user_schema(cast->castsource) &&
-           !type_in_user_schema(cast->casttarget);
+    // A cast or transform of a type of a schema moved aside meets none of
+    // the target's (its types are others); built-in ones stay.
+    if (catalog == CastRelationId) {
+        Form_pg_cast cast = (Form_pg_cast)GETSTRUCT(tuple);
+        return cast->oid >= FirstNormalObjectId && !type_in_user_schema(cast->castsource) &&
+               !type_in_user_schema(cast->casttarget);
+    }
+    if (catalog == TransformRelationId) {
+        Form_pg_transform transform = (Form_pg_transform)GETSTRUCT(tuple);
+        return transform->oid >= FirstNormalObjectId && !type_in_user_schema(transform->trftype);
+    }
+    // Access methods and languages, but the built-in ones and those of
+    // extensions that stay; those of extensions moved aside go, so that the
+    // target can create their extension again.
+    if (catalog == AccessMethodRelationId) {
+        Oid oid = ((Form_pg_am)GETSTRUCT(tuple))->oid;
+        return oid >= FirstNormalObjectId && !of_staying_extension(catalog, oid);
+    }
+    if (catalog == LanguageRelationId) {
+        Oid oid = ((Form_pg_language)GETSTRUCT(tuple))->oid;
+        return oid >= FirstNormalObjectId && !of_staying_extension(catalog, oid);
+    }
+    return true;
 }
 
 // Event triggers, publications, subscriptions, casts, foreign data wrappers
-// and servers belong to the database, not to a schema, and have no schema to move aside
-// with: their live rows are deleted (the rollback brings them back), so that
-// the target's own do not collide with them (`CREATE EXTENSION postgres_fdw`
-// makes its wrapper again), and the live event triggers do not fire on the
-// target's statements. What depends on them (pg_publication_rel rows, user
-// mappings) is left: the scratch reads from their rows on.
+// and servers, access methods, languages and transforms belong to the database, not to a
+// schema, and have no schema to move aside with: their live rows are deleted
+// (the rollback brings them back), so that the target's own do not collide
+// with them (`CREATE EXTENSION postgres_fdw` makes its wrapper again), and
+// the live event triggers do not fire on the target's statements. What
+// depends on them (pg_publication_rel rows, user mappings, the moved
+// schemas' tables and functions) is left: the scratch reads from their rows
+// on.
 void take_out(Oid catalog) {
     Relation rel = table_open(catalog, RowExclusiveLock);
     SysScanDesc scan = systable_beginscan(rel, InvalidOid, false, NULL, 0, NULL);
@@ -201,6 +241,9 @@ Scratch::Scratch(Database& db, const std::string& schema) : db_(db) {
             take_out(CastRelationId);
             take_out(ForeignDataWrapperRelationId);
             take_out(ForeignServerRelationId);
+            take_out(AccessMethodRelationId);
+            take_out(LanguageRelationId);
+            take_out(TransformRelationId);
             rename_aside(NamespaceRelationId);
             rename_aside(ExtensionRelationId);
             CommandCounterIncrement();

@@ -297,6 +297,10 @@ class PostgreSQLSession(Session):
         UNION ALL
         SELECT 'view', relname, '', pg_get_viewdef(oid) FROM rel WHERE relkind = 'v'
         UNION ALL
+        -- pg_dump sets default_table_access_method before a CREATE TABLE, which the dump's comparison skips.
+        SELECT 'access method', rel.relname, '', am.amname FROM rel JOIN pg_class c ON c.oid = rel.oid
+          JOIN pg_am am ON am.oid = c.relam
+        UNION ALL
         SELECT 'sequence', rel.relname, format_type(s.seqtypid, NULL),
                concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle)
           FROM rel JOIN pg_sequence s ON s.seqrelid = rel.oid

@@ -334,6 +334,23 @@ class PostgreSQLDiffFunctionsTest(Fixture):
         self.db.call("migrate_downgrade", "base")
         self.assertEqual(self.db._rows("SELECT count(*) FROM pg_extension WHERE extname = 'btree_gist'"), [(0,)])
 
+    def test_an_extension_s_access_method_may_exist_live(self):
+        # bloom's access method belongs to the database: the scratch takes the
+        # live one out of the way of the extension the target creates again.
+        self.db.run_script("CREATE EXTENSION bloom;")
+        self.write("schema/bloom.sql", "CREATE EXTENSION bloom;\n")
+        self.assert_no_changes()
+
+    def test_a_table_s_access_method_does_not_change_in_place(self):
+        heap2 = "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;\n"
+        self.db.run_script(heap2 + ACCOUNT)
+        self.write("schema/account.sql", heap2 + ACCOUNT.replace(");", ") USING heap2;"))
+        self.assertIn("('modify_table', 'account', '', 'USING heap2')", self.check_failure().splitlines())
+        with self.assertRaisesRegex(engines.MigrateError, re.escape(
+                "table account: PostgreSQL 15 cannot change a table's access method (heap into heap2) in place; "
+                "drop the table in one revision and create it in the next")):
+            self.db.call("migrate_diff")
+
     def test_database_wide_objects_that_exist_live(self):
         # A subscription (as pg_dump writes it: connect = false) and a user
         # mapping belong to the database, not to a schema: the target's own

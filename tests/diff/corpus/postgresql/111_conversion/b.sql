@@ -1,0 +1,4 @@
+CREATE TABLE message (id integer, body text);
+CREATE CONVERSION latin1_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+COMMENT ON CONVERSION latin1_utf8 IS 'Latin-1 in';
+CREATE DEFAULT CONVERSION utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
