@@ -58,7 +58,8 @@ struct Table {
     std::optional<std::string> comment;
     std::string definition;      // SQLite: CREATE TABLE text, to create and rebuild
     std::string definition_key;  // SQLite: its table-level clauses and options, normalized;
-                                 // PostgreSQL: PARTITION BY or PARTITION OF ... FOR VALUES
+                                 // PostgreSQL: PARTITION OF ... FOR VALUES, then PARTITION BY
+    std::string partition_key;   // PostgreSQL: a partitioned table's PARTITION BY ...
     std::string parent;          // PostgreSQL: the partitioned table this one is a partition of
     std::vector<std::string> inherits;  // PostgreSQL: the parents of INHERITS, in order
     std::string access_method;          // PostgreSQL: USING's, when not heap

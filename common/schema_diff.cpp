@@ -202,13 +202,16 @@ std::vector<Operation> table_changes(const Catalog& fc, const Table& from, const
             altered.push_back(op);
         }
     }
-    for (const auto& c : from.columns) {
-        if (new_columns.count(fc.key(c.name)) || (kept_parent && c.inherited)) continue;
-        Operation op{OpKind::DropColumn};
-        op.table = &from;
-        op.column = &c;
-        dropped.push_back(op);
-    }
+    // Generated columns go first: the columns they are computed from cannot go before them.
+    for (bool generated : {true, false})
+        for (const auto& c : from.columns) {
+            if (new_columns.count(fc.key(c.name)) || (kept_parent && c.inherited)) continue;
+            if ((c.generated != Generated::No) != generated) continue;
+            Operation op{OpKind::DropColumn};
+            op.table = &from;
+            op.column = &c;
+            dropped.push_back(op);
+        }
 
     std::vector<std::string> from_signatures, to_signatures;
     for (const auto& c : from.constraints) from_signatures.push_back(signature(fc, c));

@@ -164,7 +164,11 @@ private:
             t.comment = row[1];
             t.parent = text(row[4]);
             t.inherits = items(row[5]);
-            t.definition_key = row[2] ? text(row[2]) : row[3] ? "PARTITION OF " + t.parent + " " + text(row[3]) : "";
+            t.partition_key = text(row[2]);
+            // A partition that is partitioned in turn: PARTITION OF p FOR VALUES ... PARTITION BY ...
+            t.definition_key = row[3] ? "PARTITION OF " + t.parent + " " + text(row[3]) : "";
+            if (!t.partition_key.empty())
+                t.definition_key += (t.definition_key.empty() ? "" : " ") + t.partition_key;
             catalog_.tables.push_back(std::move(t));
         }
     }
@@ -571,6 +575,15 @@ private:
             "'pg_catalog.pg_type'::pg_catalog.regclass, 'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE "
             "'v' END, " OBJECT_DEPENDENCIES("pg_operator", "o.oid") ", false FROM pg_catalog.pg_operator o WHERE "
             "o.oprnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND o.oprcode <> 0 AND "
+            NOT_IN_EXTENSION("pg_operator", "o.oid"),
+            // Shell operators, which an operator naming them as its COMMUTATOR or NEGATOR makes (they have no
+            // CREATE of their own), and which outlive it: they are dropped, or the types they name cannot be.
+            "SELECT 'operator', o.oprname || '(' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE "
+            "pg_catalog.format_type(o.oprleft, NULL) END || ', ' || pg_catalog.format_type(o.oprright, NULL) || "
+            "')', '', 'DROP OPERATOR ' || o.oprname || ' (' || CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE "
+            "pg_catalog.format_type(o.oprleft, NULL) END || ', ' || pg_catalog.format_type(o.oprright, NULL) || ');', "
+            "'v', " OBJECT_DEPENDENCIES("pg_operator", "o.oid") ", false FROM pg_catalog.pg_operator o WHERE "
+            "o.oprnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1) AND o.oprcode = 0 AND "
             NOT_IN_EXTENSION("pg_operator", "o.oid"),
             // Unlogged tables (created logged, then set so).
             "SELECT 'unlogged', c.relname, pg_catalog.format('ALTER TABLE %I SET UNLOGGED;', c.relname), "

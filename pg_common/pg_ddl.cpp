@@ -48,8 +48,13 @@ bool is_not_valid(const schema::Constraint& c) {
 bool is_partition(const Table& t) { return !t.parent.empty(); }
 
 // A partition takes its columns from its parent; the bound is part of the
-// table's definition key ("PARTITION OF parent FOR VALUES ...").
-std::string partition_bound(const Table& t) { return t.definition_key.substr(t.definition_key.find(' ', 13) + 1); }
+// table's definition key ("PARTITION OF parent FOR VALUES ...", then its own
+// PARTITION BY if it is partitioned in turn, which `with_key` keeps).
+std::string partition_bound(const Table& t, bool with_key = true) {
+    std::string bound = t.definition_key.substr(t.definition_key.find(' ', 13) + 1);
+    if (!with_key && !t.partition_key.empty()) bound.resize(bound.size() - t.partition_key.size() - 1);
+    return bound;
+}
 
 std::string values(const std::vector<std::string>& items) {
     return join(items, ", ", [](const std::string& v) { return pg_literal(v); });
@@ -236,13 +241,13 @@ std::string Ddl::operation(const Operation& op) const {
                                         "in place; drop the table in one revision and create it in the next",
                                         to.name, from.access_method.empty() ? "heap" : from.access_method,
                                         to.access_method.empty() ? "heap" : to.access_method));
-            if (!is_partition(from) || !is_partition(to))
+            if (!is_partition(from) || !is_partition(to) || from.partition_key != to.partition_key)
                 throw Error(ErrorKind::Usage,
                             fmt::format("table {}: PostgreSQL cannot change '{}' into '{}' in place; drop the table "
                                         "in one revision and create it in the next",
                                         to.name, from.definition_key, to.definition_key));
             return fmt::format("ALTER TABLE {} DETACH PARTITION {};\nALTER TABLE {} ATTACH PARTITION {} {};",
-                               q(from.parent), q(from.name), q(to.parent), q(to.name), partition_bound(to));
+                               q(from.parent), q(from.name), q(to.parent), q(to.name), partition_bound(to, false));
         }
         case OpKind::CreateObject:
         case OpKind::ReplaceObject: return op.object->create;

@@ -292,7 +292,7 @@ private:
             if (type == "table" && !shadow.count(lower(name))) {
                 tables_.emplace(lower(name), catalog_.tables.size());
                 relations_.insert(lower(name));
-                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", "", {}, ""});
+                catalog_.tables.push_back({name, {}, {}, std::nullopt, definition, "", "", "", {}, ""});
             } else if (type == "index" && !shadow.count(lower(table))) {
                 schema::Index index;
                 index.name = name;

@@ -1,0 +1,7 @@
+CREATE TABLE booking (id integer, room integer NOT NULL, starts date NOT NULL) PARTITION BY RANGE (starts);
+CREATE TABLE booking_2024 PARTITION OF booking FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE booking_2025 PARTITION OF booking FOR VALUES FROM ('2025-01-01') TO ('2027-01-01') PARTITION BY LIST (room);
+CREATE TABLE booking_2025_low PARTITION OF booking_2025 FOR VALUES IN (1, 2, 3);
+CREATE TABLE booking_rest PARTITION OF booking DEFAULT PARTITION BY LIST (room);
+CREATE TABLE booking_rest_low PARTITION OF booking_rest FOR VALUES IN (1, 2, 3);
+CREATE TABLE booking_rest_other PARTITION OF booking_rest DEFAULT;

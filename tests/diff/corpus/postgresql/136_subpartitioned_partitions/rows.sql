@@ -1,0 +1,1 @@
+INSERT INTO booking VALUES (1, 2, '2024-03-01'), (2, 3, '2025-06-01');
