@@ -24,6 +24,9 @@ using schema::Table;
 constexpr char kSeparator = '\x1f';
 #define SEPARATOR "E'\\x1f'"
 
+// The oid of the compared schema ($1).
+#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
+
 // A relation or type of `schema` ($1) that no extension owns.
 #define IN_SCHEMA(alias, catalog)                                                                         \
     alias ".relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1) AND NOT EXISTS (SELECT 1 " \
@@ -54,33 +57,6 @@ const char* match(const std::string& code) {
     return "SIMPLE";
 }
 
-// The two columns every routine row ends with: whether a default, constraint,
-// type or relation uses the routine (so it is created before them), and the
-// routines and types of the schema it depends on, and the views its SQL-standard
-// body (BEGIN ATOMIC) reads. Shared by functions,
-// procedures and aggregates.
-#define ROUTINE_DEPENDENCY_COLUMNS \
-    "CASE WHEN EXISTS (SELECT 1 FROM " \
-    "pg_catalog.pg_depend u WHERE u.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid " \
-    "= p.oid AND u.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, " \
-    "'pg_catalog.pg_constraint'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass, " \
-    "'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE 'v' END, (SELECT " \
-    "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' " \
-    "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || " \
-    "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN " \
-    "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = " \
-    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = " \
-    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM " \
-    "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' " \
-    "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = " \
-    "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND " \
-    "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM " \
-    "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT 'view ' || dr.relname FROM pg_catalog.pg_depend " \
-    "dd JOIN pg_catalog.pg_class dr ON dr.oid = dd.refobjid WHERE dd.classid = " \
-    "'pg_catalog.pg_proc'::pg_catalog.regclass AND dd.objid = p.oid AND dd.refclassid = " \
-    "'pg_catalog.pg_class'::pg_catalog.regclass AND dr.relkind IN ('v', 'm') AND dr.relnamespace = (SELECT oid " \
-    "FROM pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
-
 // The routines and types of the schema ($1) that the object `oid` of
 // `catalog` (a pg_catalog table name) depends on, as Object keys.
 #define OBJECT_DEPENDENCIES(catalog, oid) \
@@ -94,6 +70,22 @@ const char* match(const std::string& code) {
     "pg_catalog.pg_type dt ON dt.oid = dd.refobjid WHERE dd.classid = 'pg_catalog." catalog \
     "'::pg_catalog.regclass AND dd.objid = " oid " AND dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass " \
     "AND dt.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)) dks)"
+
+// The two columns every routine row ends with: whether a default, constraint,
+// type or relation uses the routine (so it is created before them), and the
+// routines and types of the schema it depends on, and the views its
+// SQL-standard body (BEGIN ATOMIC) reads. Shared by functions, procedures and
+// aggregates.
+#define ROUTINE_DEPENDENCY_COLUMNS                                                                             \
+    "CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_depend u WHERE u.refclassid = "                             \
+    "'pg_catalog.pg_proc'::pg_catalog.regclass AND u.refobjid = p.oid AND u.classid IN "                       \
+    "('pg_catalog.pg_attrdef'::pg_catalog.regclass, 'pg_catalog.pg_constraint'::pg_catalog.regclass, "         \
+    "'pg_catalog.pg_type'::pg_catalog.regclass, 'pg_catalog.pg_class'::pg_catalog.regclass)) THEN 'b' ELSE "   \
+    "'v' END, pg_catalog.concat_ws(" SEPARATOR ", " OBJECT_DEPENDENCIES("pg_proc", "p.oid") ", (SELECT "       \
+    "pg_catalog.string_agg(DISTINCT 'view ' || dr.relname, " SEPARATOR ") FROM pg_catalog.pg_depend dd JOIN "  \
+    "pg_catalog.pg_class dr ON dr.oid = dd.refobjid WHERE dd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass " \
+    "AND dd.objid = p.oid AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dr.relkind IN "   \
+    "('v', 'm') AND dr.relnamespace = " SCHEMA_OID "))"
 
 // Not an object of an extension.
 #define NOT_IN_EXTENSION(catalog, oid)                                                                        \
@@ -517,19 +509,9 @@ private:
             "g.tgname) WHEN 'R' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE REPLICA TRIGGER %I;', c.relname, "
             "g.tgname) WHEN 'A' THEN pg_catalog.format(E'\\nALTER TABLE %I ENABLE ALWAYS TRIGGER %I;', c.relname, "
             "g.tgname) ELSE '' END, "
-            "pg_catalog.format('DROP TRIGGER %I ON %I;', g.tgname, c.relname), 'a', (SELECT "
-            "pg_catalog.string_agg(DISTINCT dk, E'\\x1f') FROM (SELECT CASE dp.prokind WHEN 'p' THEN 'procedure ' "
-            "WHEN 'a' THEN 'aggregate ' ELSE 'function ' END || dp.proname || '(' || "
-            "pg_catalog.pg_get_function_identity_arguments(dp.oid) || ')' AS dk FROM pg_catalog.pg_depend dd JOIN "
-            "pg_catalog.pg_proc dp ON dp.oid = dd.refobjid WHERE dd.classid = "
-            "'pg_catalog.pg_trigger'::pg_catalog.regclass AND dd.objid = g.oid AND dd.refclassid = "
-            "'pg_catalog.pg_proc'::pg_catalog.regclass AND dp.pronamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT CASE dt.typtype WHEN 'd' THEN 'domain ' "
-            "ELSE 'type ' END || dt.typname FROM pg_catalog.pg_depend dd JOIN pg_catalog.pg_type dt ON dt.oid = "
-            "dd.refobjid WHERE dd.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND dd.objid = g.oid AND "
-            "dd.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dt.typnamespace = (SELECT oid FROM "
-            "pg_catalog.pg_namespace WHERE nspname = $1) UNION ALL SELECT 'view ' || c.relname WHERE c.relkind = "
-            "'v') dks), false FROM pg_catalog.pg_trigger g JOIN "
+            "pg_catalog.format('DROP TRIGGER %I ON %I;', g.tgname, c.relname), 'a', pg_catalog.concat_ws("
+            SEPARATOR ", " OBJECT_DEPENDENCIES("pg_trigger", "g.oid") ", CASE WHEN c.relkind = 'v' THEN 'view ' || "
+            "c.relname END), false FROM pg_catalog.pg_trigger g JOIN "
             "pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = (SELECT oid FROM "
             "pg_catalog.pg_namespace WHERE nspname = $1) AND NOT g.tgisinternal AND g.tgparentid = 0 AND NOT "
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = "
@@ -696,6 +678,7 @@ private:
         read_table_objects();
         read_code_objects();
         read_more_comments();
+        drop_comments_on_objects_left_out();
         read_object_users();
         settle_stages(catalog_.objects);
     }
@@ -730,7 +713,6 @@ private:
     // one that uses no schema (a publication of all tables or of none, a
     // server of no foreign table, a wrapper of no server) always.
     void read_schema_level_objects() {
-#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
 // An operator's, a function's and a type's Object key.
 #define OPERATOR_KEY(o)                                                                                         \
     "'operator ' || " o ".oprname || '(' || CASE WHEN " o ".oprleft = 0 THEN 'NONE' ELSE "                       \
@@ -977,7 +959,6 @@ private:
 #undef TYPE_KEY
 #undef FUNCTION_KEY
 #undef OPERATOR_KEY
-#undef SCHEMA_OID
         for (const char* sql : queries) read_object_rows(sql);
     }
 
@@ -991,7 +972,6 @@ private:
     // dictionaries and configurations on the schema's templates and parsers,
     // operator families and classes of such an access method.
     void read_code_objects() {
-#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
 #define HANDLER_COMPARED(fn)                                                                                     \
     "EXISTS (SELECT 1 FROM pg_catalog.pg_proc h JOIN pg_catalog.pg_namespace hn ON hn.oid = h.pronamespace "     \
     "WHERE h.oid = " fn " AND (hn.oid = " SCHEMA_OID " OR hn.nspname = 'pg_catalog'))"
@@ -1062,13 +1042,13 @@ private:
             "p.oid, 'text_search_parser ' || p.prsname FROM pg_catalog.pg_ts_parser p WHERE p.prsnamespace = "
             SCHEMA_OID " UNION ALL SELECT pg_catalog.format('ACCESS METHOD %I', a.amname), "
             "'pg_catalog.pg_am'::pg_catalog.regclass, a.oid, 'access_method ' || a.amname FROM pg_catalog.pg_am a "
-            "WHERE " AM_COMPARED("a") " UNION ALL SELECT pg_catalog.format('LANGUAGE %I', l.lanname), "
+            "UNION ALL SELECT pg_catalog.format('LANGUAGE %I', l.lanname), "
             "'pg_catalog.pg_language'::pg_catalog.regclass, l.oid, 'language ' || l.lanname FROM "
-            "pg_catalog.pg_language l WHERE " LANGUAGE_COMPARED("l") " UNION ALL SELECT pg_catalog.format('TRANSFORM "
+            "pg_catalog.pg_language l UNION ALL SELECT pg_catalog.format('TRANSFORM "
             "FOR %s LANGUAGE %I', pg_catalog.format_type(ty.oid, NULL), l.lanname), "
             "'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid, 'transform ' || " TRANSFORM_NAME("ty", "l")
             " FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_type ty ON ty.oid = t.trftype JOIN "
-            "pg_catalog.pg_language l ON l.oid = t.trflang WHERE " TRANSFORM_COMPARED("t", "ty") ") w JOIN "
+            "pg_catalog.pg_language l ON l.oid = t.trflang) w JOIN "
             "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = 0 WHERE NOT "
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
             "e.deptype = 'e')",
@@ -1097,7 +1077,6 @@ private:
 #undef LANGUAGE_COMPARED
 #undef AM_COMPARED
 #undef HANDLER_COMPARED
-#undef SCHEMA_OID
         for (const char* sql : queries) read_object_rows(sql);
         std::map<std::string, schema::Object*> by_key;
         for (auto& o : catalog_.objects) by_key[o.key()] = &o;
@@ -1187,11 +1166,9 @@ private:
 
     // Comments on the schema itself, its extensions, operators, casts, rules,
     // statistics, publications, wrappers and servers, and on the columns of
-    // views, composite types and foreign tables. A comment on a database-wide
-    // object (a cast, publication, wrapper or server) is compared with it:
-    // one on an object the diff leaves out is left out too.
+    // views, composite types and foreign tables (those on database-wide
+    // objects the diff leaves out go: drop_comments_on_objects_left_out).
     void read_more_comments() {
-#define SCHEMA_OID "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = $1)"
         static const char* const sql =
             "SELECT 'comment', w.what, pg_catalog.format('COMMENT ON %s IS %L;', w.what, d.description), "
             "pg_catalog.format('COMMENT ON %s IS NULL;', w.what), 'a', w.dep, false FROM (SELECT "
@@ -1229,20 +1206,26 @@ private:
             "pg_catalog.pg_description d ON d.classoid = w.cls AND d.objoid = w.oid AND d.objsubid = w.sub WHERE "
             "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = w.cls AND e.objid = w.oid AND "
             "e.deptype = 'e')";
-#undef SCHEMA_OID
-        const std::size_t first = catalog_.objects.size();
         read_object_rows(sql);
+    }
+
+    // Comments on database-wide objects (casts, publications, wrappers,
+    // servers, access methods, languages, transforms) are read for all of
+    // them: one on an object the diff leaves out is left out with it.
+    void drop_comments_on_objects_left_out() {
         std::set<std::string> known;
         for (const auto& o : catalog_.objects) known.insert(o.key());
-        static const char* const database_wide[] = {"cast ", "publication ", "foreign_data_wrapper ", "server "};
+        static const char* const database_wide[] = {"cast ",        "publication ", "foreign_data_wrapper ",
+                                                    "server ",      "access_method ", "language ",
+                                                    "transform "};
         auto left_out = [&](const schema::Object& o) {
-            if (o.depends_on.empty() || known.count(o.depends_on.front())) return false;
+            if (o.kind != "comment" || o.depends_on.empty() || known.count(o.depends_on.front())) return false;
             for (const char* kind : database_wide)
                 if (o.depends_on.front().rfind(kind, 0) == 0) return true;
             return false;
         };
-        catalog_.objects.erase(std::remove_if(catalog_.objects.begin() + first, catalog_.objects.end(), left_out),
-                               catalog_.objects.end());
+        auto& objects = catalog_.objects;
+        objects.erase(std::remove_if(objects.begin(), objects.end(), left_out), objects.end());
     }
 
     // The columns and indexes that use a collation or an operator class of
